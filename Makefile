@@ -1,0 +1,61 @@
+# Net Zero Vietnam Digest: `make site` builds everything, `make test` tests everything.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: site pages check serve test test-fast golden lint chromium bench clean
+
+$(VENV)/.site-installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+## site: set up (venv + pinned packages), generate pages, build site/ with its search index
+site: $(VENV)/.site-installed
+	$(PY) scripts/build_pages.py
+	$(PY) -m mkdocs build --strict --quiet
+	$(PY) scripts/index_search.py
+	@echo "Built site/. Preview: make serve (http://127.0.0.1:8000/), or: $(PY) -m http.server -d site 8000"
+
+## pages: regenerate docs/ from data/ (only changed files are written)
+pages: $(VENV)/.site-installed
+	$(PY) scripts/build_pages.py
+
+## check: fail if docs/ is not what data/ produces
+check: $(VENV)/.site-installed
+	$(PY) scripts/build_pages.py --check
+
+## serve: live preview; editing data/ or templates/ regenerates the pages
+serve: site
+	$(PY) -m mkdocs serve --livereload
+
+## chromium: Debian's Chromium for the browser tests (Playwright cannot download its own here)
+chromium:
+	@command -v chromium >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	@chromium --version
+
+## test: set up everything the tests need and run the whole suite
+test: $(VENV)/.test-installed chromium
+	$(PY) -m ruff check .
+	$(PY) scripts/build_pages.py --check
+	$(PY) -m pytest
+
+## golden: refresh the expected pages of the golden tests after an intended change
+golden: $(VENV)/.test-installed
+	$(PY) -m pytest tests/test_golden.py --update-golden
+
+lint: $(VENV)/.test-installed
+	$(PY) -m ruff check .
+
+clean:
+	rm -rf site .pytest_cache

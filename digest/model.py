@@ -1,0 +1,236 @@
+"""The one schema of the digest: events, their sources, and the entities they name.
+
+Every text a reader sees exists in Vietnamese and English (`Bilingual`). Entities
+(places, organisations, people, topics) are declared once in `data/*.yaml` and
+events refer to them by id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+
+#: Parts of a date that the sources do not print and that we inferred.
+DATE_PARTS = ("year", "month", "day")
+
+#: How exact a reported figure is, as the source words it.
+FIGURE_QUALIFIERS = ("exact", "about", "more_than", "less_than", "up_to")
+
+#: Languages a name or quotation may be written in (for the `lang` attribute).
+NAME_LANGUAGES = ("vi", "en", "da", "ja", "de")
+
+#: Limits that keep one data file from swamping the site or the build.
+MAX_FILE_BYTES = 256 * 1024
+MAX_TEXT_CHARS = 4000
+MAX_QUOTE_CHARS = 400
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=2, max_length=80)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT_CHARS)]
+SOURCE_FILE_PATTERN = re.compile(r"^[0-9]{3}_[0-9a-f]{16}\.txt$")
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown fields are errors, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Bilingual(Strict):
+    """One text in both languages; neither may be empty."""
+
+    vi: ShortText
+    en: ShortText
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class BilingualList(Strict):
+    """A list of paragraphs (or items) in both languages, paired one to one."""
+
+    vi: list[ShortText] = Field(min_length=1)
+    en: list[ShortText] = Field(min_length=1)
+
+    def __getitem__(self, lang: str) -> list[str]:
+        return getattr(self, lang)
+
+
+class Entity(Strict):
+    """Something declared once and referred to by id from events."""
+
+    id: Id
+    name: Bilingual
+    aliases: list[ShortText] = []
+    note: Bilingual | None = None
+
+
+class Place(Entity):
+    """A province, city or other administrative area."""
+
+    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+    kind: Bilingual
+
+
+class Organisation(Entity):
+    """A public body, company, embassy or other organisation."""
+
+    short: str | None = None
+    place: Id | None = None
+
+
+class Person(Strict):
+    """A named person; the name is written the same in both languages."""
+
+    id: Id
+    name: ShortText
+    name_lang: Literal[NAME_LANGUAGES] = "vi"  # type: ignore[valid-type]
+    aliases: list[ShortText] = []
+
+
+class Topic(Strict):
+    """A term of the controlled vocabulary of topics."""
+
+    id: Id
+    label: Bilingual
+    description: Bilingual
+
+
+class Source(Strict):
+    """One press article, described only by what the article itself gives."""
+
+    id: Id
+    file: str
+    publisher: str | None = None
+    headline: str | None = None
+    published: dt.datetime | dt.date | None = None
+    section_tags: list[ShortText] = []
+    summary: Bilingual
+
+    @field_validator("file")
+    @classmethod
+    def _seed_file_name(cls, value: str) -> str:
+        if not SOURCE_FILE_PATTERN.match(value):
+            raise ValueError("expected a seed file name like 001_c2204bc3e771eed6.txt")
+        return value
+
+
+class Cited(Strict):
+    """Anything stated on an event page names the source(s) that report it."""
+
+    sources: list[Id] = Field(min_length=1)
+
+
+class KeyPoint(Cited):
+    text: Bilingual
+
+
+class Role(Cited):
+    """An organisation's part in an event (organiser, participant...)."""
+
+    org: Id
+    role: Bilingual
+
+
+class Participant(Cited):
+    """A person at the event, with the role and organisation the source gives."""
+
+    person: Id
+    role: Bilingual
+    org: Id | None = None
+    spoke: bool = False
+
+
+class Figure(Cited):
+    """A number the sources report: its value, unit and what it measures."""
+
+    value: float
+    qualifier: Literal[FIGURE_QUALIFIERS] = "exact"  # type: ignore[valid-type]
+    unit: Bilingual | None = None
+    measure: Bilingual
+    subject: Id | None = None
+
+
+class Commitment(Cited):
+    """A commitment or target: who, what, by when, in the source's own status words."""
+
+    actor: Id
+    what: Bilingual
+    target_year: int | None = Field(default=None, ge=1990, le=2100)
+    status: Bilingual
+
+
+class Quotation(Cited):
+    """A short quotation, original Vietnamese with an English translation."""
+
+    speaker: Id
+    vi: Annotated[str, StringConstraints(min_length=1, max_length=MAX_QUOTE_CHARS)]
+    en: Annotated[str, StringConstraints(min_length=1, max_length=MAX_QUOTE_CHARS)]
+
+
+class Version(Cited):
+    """One source's version of a disputed fact."""
+
+    text: Bilingual
+
+
+class Discrepancy(Strict):
+    """Where the sources of one event disagree: both versions, with their sources."""
+
+    about: Bilingual
+    versions: list[Version] = Field(min_length=2)
+
+
+class DateInfo(Strict):
+    """When the event took place, and which parts of the date were inferred."""
+
+    value: dt.date
+    inferred: list[Literal[DATE_PARTS]] = []  # type: ignore[valid-type]
+    inference: Bilingual | None = None
+
+
+class EventPlace(Strict):
+    """Where the event took place; `inferred` when the sources do not say so outright."""
+
+    province: Id
+    venue: Bilingual | None = None
+    inferred: bool = False
+    inference: Bilingual | None = None
+
+
+class NumberNote(Strict):
+    """A deliberate difference in numbers between the two languages of one field."""
+
+    field: str
+    numbers: list[str] = Field(min_length=1)
+    reason: Bilingual
+
+
+class Event(Strict):
+    """One structured summary of one event, in both languages."""
+
+    id: Id
+    date: DateInfo
+    place: EventPlace
+    partners: list[Id] = []
+    title: Bilingual
+    lead: Bilingual
+    summary: BilingualList
+    key_points: list[KeyPoint] = Field(min_length=1)
+    organisers: list[Role] = Field(min_length=1)
+    participants: list[Participant] = []
+    attending_organisations: list[Role] = []
+    figures: list[Figure] = []
+    commitments: list[Commitment] = []
+    quotations: list[Quotation] = []
+    discrepancies: list[Discrepancy] = []
+    topics: list[Id] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
+    number_notes: list[NumberNote] = []
+

@@ -1,0 +1,67 @@
+"""Write: rendered pages → docs/, touching only files whose content changed.
+
+docs/ is owned by the generator: a file there that the data does not produce is
+stale and removed on write, reported by `--check`.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Plan:
+    """What writing `pages` into a folder would change."""
+
+    create: list[str] = field(default_factory=list)
+    update: list[str] = field(default_factory=list)
+    delete: list[str] = field(default_factory=list)
+
+    @property
+    def changes(self) -> int:
+        return len(self.create) + len(self.update) + len(self.delete)
+
+
+def existing_files(docs: Path) -> set[str]:
+    if not docs.is_dir():
+        return set()
+    return {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
+
+
+def plan(pages: dict[str, str], docs: Path) -> Plan:
+    """Compare rendered pages with docs/ as it is."""
+    result = Plan()
+    for rel, text in pages.items():
+        path = docs / rel
+        if not path.is_file():
+            result.create.append(rel)
+        elif path.read_bytes() != text.encode("utf-8"):
+            result.update.append(rel)
+    result.delete = sorted(existing_files(docs) - set(pages))
+    return result
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def apply(pages: dict[str, str], docs: Path, changes: Plan) -> None:
+    """Carry out a plan: each file is replaced whole, never left half-written."""
+    for rel in changes.create + changes.update:
+        _write_atomic(docs / rel, pages[rel])
+    for rel in changes.delete:
+        (docs / rel).unlink()
+    for folder in sorted({(docs / rel).parent for rel in changes.delete}, key=lambda p: len(p.parts), reverse=True):
+        if folder != docs and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()

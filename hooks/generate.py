@@ -1,0 +1,33 @@
+"""MkDocs hook: regenerate docs/ from data/ before each build, so `mkdocs serve`
+picks up edits to data files and templates with live reload."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from digest.load import DataErrors, load_catalogue  # noqa: E402
+from digest.render import render_site  # noqa: E402
+from digest.write import apply, plan  # noqa: E402
+
+
+def on_pre_build(config, **kwargs) -> None:
+    docs = Path(config["docs_dir"])
+    try:
+        catalogue = load_catalogue(ROOT / "data", ROOT)
+    except DataErrors as exc:
+        raise PluginError(f"{len(exc.errors)} problem(s) in data files; docs/ was not changed:\n" + "\n".join(f"  {e}" for e in exc.errors)) from None
+    pages = render_site(catalogue)
+    apply(pages, docs, plan(pages, docs))
+
+
+def on_serve(server, config, builder, **kwargs):
+    for folder in ("data", "templates", "digest"):
+        server.watch(str(ROOT / folder))
+    return server

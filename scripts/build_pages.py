@@ -1,0 +1,20 @@
+#!/usr/bin/env python3
+"""Generate the paired Vietnamese/English pages in docs/ from data/.
+
+    python scripts/build_pages.py            # validate, render, write changed files
+    python scripts/build_pages.py --check    # exit 1 if docs/ is not what data/ produces
+    python scripts/build_pages.py --validate # only load and validate data/
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from digest.cli import main  # noqa: E402
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:], ROOT))

@@ -6,6 +6,7 @@ expected versus found) so one run reports them all together.
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from digest.model import (
+    FUTURE_HORIZON_DAYS,
     MAX_FILE_BYTES,
     Event,
     Organisation,
@@ -139,7 +141,9 @@ def read_yaml(path: Path, name: str) -> tuple[Any, dict, list[DataError]]:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         context = getattr(exc, "context", None)
-        detail = f"{context}, {problem}" if context else problem
+        if "'\\t'" in problem:
+            problem = "a tab character (indent with spaces, not tabs)"
+        detail = f"{problem} ({context})" if context else problem
         return None, {}, [DataError(name, mark.line + 1 if mark else None, "", f"expected valid YAML, found {detail}")]
     return normalise(data), _line_index(node), []
 
@@ -149,20 +153,39 @@ def _found(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _message(err: dict) -> str:
+    """Pydantic's error, reworded as 'expected ..., found ...'."""
+    kind, ctx, found = err["type"], err.get("ctx", {}), _found(err.get("input"))
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return f"unknown field (a typo?), found {found}"
+    if kind == "string_too_short":
+        return f"expected non-empty text, found {found}" if ctx.get("min_length") == 1 else f"expected at least {ctx['min_length']} characters, found {found}"
+    if kind == "string_too_long":
+        return f"expected at most {ctx['max_length']} characters, found {len(err['input'])}"
+    if kind == "too_short":
+        return f"expected at least {ctx.get('min_length')} item(s), found {ctx.get('actual_length', 0)}"
+    if kind == "string_pattern_mismatch":
+        return f"expected an id of lower-case letters, digits and hyphens (like 2024-01-17-hai-phong), found {found}"
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"expected a real date as YYYY-MM-DD (or YYYY-MM-DDTHH:MM for a time), found {found} ({err['msg'].split(', ', 1)[-1]})"
+    if kind == "literal_error":
+        return f"expected {ctx.get('expected')}, found {found}"
+    if kind == "value_error":
+        return f"{err['msg'].removeprefix('Value error, ')}, found {found}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a mapping of fields, found {type(err.get('input')).__name__} {found}"
+    return f"expected {err['msg'][0].lower()}{err['msg'][1:]}, found {found}"
+
+
 def validation_errors(exc: ValidationError, name: str, lines: dict, prefix: tuple = ()) -> list[DataError]:
     """Turn pydantic's errors into editor-facing DataErrors."""
     errors = []
     for err in exc.errors():
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
         path = (*prefix, *loc)
-        kind = err["type"]
-        if kind == "missing":
-            message = "required field is missing"
-        elif kind == "extra_forbidden":
-            message = f"unknown field (a typo?), found {_found(err['input'])}"
-        else:
-            message = f"expected {err['msg'][0].lower()}{err['msg'][1:]}, found {_found(err['input'])}"
-            message = message.replace("expected value error, ", "").replace("expected input should be", "expected")
+        message = _message(err)
         errors.append(DataError(name, _line_for(lines, path), _dotted(path), message))
     return errors
 
@@ -235,7 +258,7 @@ def check_references(event: Event, registry: dict[str, dict], name: str, lines: 
 
     source_ids = [s.id for s in event.sources]
     for i, sid in enumerate(source_ids):
-        if source_ids.count(sid) > 1:
+        if source_ids.index(sid) != i:
             errors.append(DataError(name, _line_for(lines, ("sources", i, "id")), f"sources[{i}].id", f"expected a unique source id, found {sid!r} twice"))
 
     def cite(item: Any, path: tuple) -> None:
@@ -244,6 +267,13 @@ def check_references(event: Event, registry: dict[str, dict], name: str, lines: 
                 p = (*path, "sources", j)
                 errors.append(DataError(name, _line_for(lines, p), _dotted(p), f"expected one of this event's sources ({', '.join(source_ids)}), found {sid!r}"))
 
+    horizon = dt.date.today() + dt.timedelta(days=FUTURE_HORIZON_DAYS)
+    if event.date.value > horizon:
+        errors.append(DataError(name, _line_for(lines, ("date", "value")), "date.value", f"expected a date no later than {horizon.isoformat()} (today + {FUTURE_HORIZON_DAYS} days), found {event.date.value.isoformat()}"))
+    for i, source in enumerate(event.sources):
+        published = source.published.date() if isinstance(source.published, dt.datetime) else source.published
+        if published and published > horizon:
+            errors.append(DataError(name, _line_for(lines, ("sources", i, "published")), f"sources[{i}].published", f"expected a date no later than {horizon.isoformat()}, found {published.isoformat()}"))
     need("places", event.place.province, ("place", "province"))
     for i, pid in enumerate(event.partners):
         need("places", pid, ("partners", i))

@@ -30,6 +30,9 @@ MAX_FILE_BYTES = 256 * 1024
 MAX_TEXT_CHARS = 4000
 MAX_QUOTE_CHARS = 400
 
+#: How far in the future an event date may lie (a typo such as 2042 for 2024 is caught).
+FUTURE_HORIZON_DAYS = 31
+
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=2, max_length=80)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT_CHARS)]

@@ -7,6 +7,7 @@ marks its context as raw HTML with `|html`, so data text can never become markup
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from functools import cache
 from pathlib import Path
@@ -16,8 +17,11 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from digest.browse import ENTITY_KINDS, Browse, build_browse
+from digest.chart import timeline_svg
+from digest.feeds import atom_feed, open_data, open_data_csv, open_data_json, open_data_schema
 from digest.load import Catalogue
-from digest.model import LANGUAGES, Event, Figure
+from digest.model import LANGUAGES, Event, Figure, Source
 from digest.numbers import format_date, format_datetime, format_number
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -80,7 +84,8 @@ def make_environment() -> Environment:
 class Page:
     """Helpers a template needs for one language: names, numbers, dates, links."""
 
-    def __init__(self, catalogue: Catalogue, lang: str):
+    def __init__(self, catalogue: Catalogue, lang: str, browse: Browse | None = None):
+        self.browse = browse
         self.catalogue = catalogue
         self.lang = lang
         self.other = next(code for code in LANGUAGES if code != lang)
@@ -110,6 +115,25 @@ class Page:
             return escape(person.name)
         return Markup(f'<span lang="{person.name_lang}">{escape(person.name)}</span>')
 
+    def search_terms(self, event: Event) -> str:
+        """Other names of the places, organisations and people an event names: their
+        aliases and their names in the other language. Printed into a hidden block that
+        only the search index reads, so readers find "Haiphong" or "Hải Phòng" whatever
+        the page's language (aliases live in data/, not in code)."""
+        places = [event.place.province, *event.partners]
+        orgs = [r.org for r in (*event.organisers, *event.attending_organisations)]
+        orgs += [p.org for p in event.participants if p.org] + [f.subject for f in event.figures if f.subject]
+        orgs += [c.actor for c in event.commitments]
+        people = [p.person for p in event.participants] + [q.speaker for q in event.quotations]
+        terms: list[str] = []
+        for ident in dict.fromkeys(places + orgs):
+            entity = self.catalogue.organisations.get(ident) or self.catalogue.places[ident]
+            short = getattr(entity, "short", None)
+            terms += [entity.name[self.other], *([short] if short else []), *entity.aliases]
+        for ident in dict.fromkeys(people):
+            terms += self.catalogue.people[ident].aliases
+        return " · ".join(dict.fromkeys(terms))
+
     def inferred_parts(self, event: Event) -> str:
         """The inferred parts of an event's date, in words: 'year'."""
         return ", ".join(self.t["date_parts"][part] for part in event.date.inferred)
@@ -137,14 +161,153 @@ class Page:
         links = ", ".join(f"[{keys[s]}](#source-{s})" for s in source_ids)
         return Markup(f'<span class="nzd-cite" title="{escape(self.t["reported_by"])}">\\[{links}\\]</span>')
 
+    def jsonld(self, event: Event) -> Markup:
+        """The event page's structured data (schema.org JSON-LD) in the page's language: the
+        Event, and the summary as a Report citing its source articles by what they give
+        (headline, publisher, date; no URLs). A raw HTML block; `<`, `>`, `&` are escaped
+        as JSON `\\u` escapes so no value can close the script element."""
+        lang = self.lang
+        province = self.catalogue.places[event.place.province]
+        address = {"@type": "PostalAddress", "addressRegion": province.name[lang], "addressCountry": province.country}
+        location = {"@type": "Place", "name": event.place.venue[lang] if event.place.venue else province.name[lang], "address": address}
+        organizers = [{"@type": "Organization", "name": self.org(ident)} for ident in dict.fromkeys(role.org for role in event.organisers)]
+        citations = []
+        for source in event.sources:
+            article: dict[str, Any] = {"@type": "NewsArticle", "inLanguage": "vi"}
+            if source.headline:
+                article["headline"] = source.headline
+            if source.publisher:
+                article["publisher"] = {"@type": "Organization", "name": source.publisher}
+            if source.published:
+                article["datePublished"] = source.published.isoformat()
+            if len(article) > 2:
+                citations.append(article)
+        data = {
+            "@context": "https://schema.org",
+            "@graph": [
+                {"@type": "Event", "@id": "#event", "name": event.title[lang], "description": event.lead[lang],
+                 "startDate": event.date.value.isoformat(), "location": location, "organizer": organizers, "inLanguage": lang},
+                {"@type": "Report", "name": event.title[lang], "headline": event.title[lang], "abstract": event.lead[lang],
+                 "inLanguage": lang, "about": {"@id": "#event"}, "citation": citations,
+                 "license": "https://creativecommons.org/licenses/by/4.0/"},
+            ],
+        }
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return Markup(f'<script type="application/ld+json">{text}</script>')
 
-def render_site(catalogue: Catalogue) -> dict[str, str]:
-    """Every generated page, keyed by its path under docs/ (e.g. 'vi/events/x.md')."""
+
+    def url(self, target: str, current: str) -> str:
+        """A relative link from the directory URL `current` to `target` (both like 'events/x/')."""
+        rel = posixpath.relpath(target or ".", current or ".")
+        return "./" if rel == "." else rel.rstrip("/") + "/"
+
+    def entity(self, kind: str, ident: str):
+        return getattr(self.catalogue, kind)[ident]
+
+    def entity_plain_name(self, kind: str, ident: str) -> str:
+        entity = self.entity(kind, ident)
+        if kind == "people":
+            return entity.name
+        return entity.label[self.lang] if kind == "topics" else entity.name[self.lang]
+
+    def entity_name(self, kind: str, ident: str) -> Markup:
+        """An entity's name for Markdown, people's names with their own `lang`."""
+        return self.person(ident) if kind == "people" else escape_md(self.entity_plain_name(kind, ident))
+
+    def entity_link(self, kind: str, ident: str, depth: int = 1) -> Markup:
+        """A Markdown link to an entity page, from a page `depth` folders below the language root."""
+        if kind == "organisations" and ident not in self.catalogue.organisations:
+            kind = "places"  # a commitment actor may be a place
+        return Markup(f"[{self.entity_name(kind, ident)}]({'../' * depth}{kind}/{ident}.md)")
+
+    def source_plain_name(self, source: Source) -> str:
+        if source.headline:
+            return f"{source.headline}" + (f" ({source.publisher})" if source.publisher else "")
+        return self.t["source_untitled"].format(file=source.file)
+
+    def source_name(self, source: Source) -> Markup:
+        return escape_md(self.source_plain_name(source))
+
+    @staticmethod
+    def looks_vietnamese(text: str) -> bool:
+        """Whether a name carries Vietnamese letters (for its `lang` attribute)."""
+        return bool(re.search("[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", text, re.IGNORECASE))
+
+    def related(self, event: Event) -> list:
+        return self.browse.related[event.id] if self.browse else []
+
+    def related_reason(self, shared: list[str]) -> str:
+        """'Shares Hai Phong, Net Zero targets' from ['places:hai-phong', 'topics:net-zero-targets']."""
+        names = []
+        for item in shared[:3]:
+            kind, ident = item.split(":", 1)
+            names.append(self.entity_plain_name(kind, ident))
+        return self.t["related_shared"].format(what=", ".join(names))
+
+    def citation(self, event: Event, site_url: str) -> str:
+        url = f"{site_url}{'' if self.lang == 'vi' else 'en/'}events/{event.id}/"
+        return self.t["cite_format"].format(title=event.title[self.lang], date=self.event_date(event), url=url)
+
+    def chart(self, rows) -> Markup:
+        dated = [(row.commitment.target_year, f"{self.org(row.commitment.actor)}: {row.commitment.what[self.lang]}") for row in rows]
+        counts: dict[int, int] = {}
+        for year, _ in dated:
+            if year:
+                counts[year] = counts.get(year, 0) + 1
+        description = self.t["chart_description"].format(
+            counts="; ".join(self.t["chart_count"].format(year=year, n=n) for year, n in sorted(counts.items())))
+        svg = timeline_svg(dated, self.t["chart_title"], description, self.t["target_year"])
+        return Markup(f'<figure class="nzd-chart-figure">{svg}</figure>') if svg else Markup("")
+
+
+@cache
+def read_site_url(config: Path = TEMPLATES.parent / "mkdocs.yml") -> str:
+    """The published `site_url` of mkdocs.yml, with one trailing slash, for absolute links in
+    feeds, open data and citations. For `!ENV [NAME, default]` the default is taken: generated
+    files must not depend on the environment of the build that made them."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: (loader.construct_sequence(node) or [None])[-1]
+                           if isinstance(node, yaml.SequenceNode) else None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    url = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader)["site_url"]  # noqa: S506 - a SafeLoader
+    return str(url).rstrip("/") + "/"
+
+
+def render_site(catalogue: Catalogue, site_url: str | None = None) -> dict[str, str]:
+    """Every generated file, keyed by its path under docs/ (e.g. 'vi/events/x.md')."""
+    site_url = site_url or read_site_url()
     env = make_environment()
+    browse = build_browse(catalogue)
     pages: dict[str, str] = {}
+    data = open_data(catalogue, site_url)
+    pages["vi/data/events.json"] = open_data_json(data)
+    pages["vi/data/events.csv"] = open_data_csv(catalogue, site_url)
+    pages["vi/data/schema.json"] = open_data_schema(site_url)
     for lang in LANGUAGES:
-        page = Page(catalogue, lang)
-        common = {"page": page, "t": page.t, "lang": lang, "catalogue": catalogue, "generated_mark": GENERATED_MARK}
+        page = Page(catalogue, lang, browse)
+        common = {"page": page, "t": page.t, "lang": lang, "catalogue": catalogue, "generated_mark": GENERATED_MARK,
+                  "browse": browse, "site_url": site_url}
+        prefix = "" if lang == "vi" else "en/"
+        pages[f"{lang}/feed.xml"] = atom_feed(catalogue, lang, site_url, page.t)
+        pages[f"{lang}/archive.md"] = env.get_template("archive.md.j2").render(**common)
+        pages[f"{lang}/commitments.md"] = env.get_template("commitments.md.j2").render(chart=page.chart(browse.commitments), **common)
+        pages[f"{lang}/open-data.md"] = env.get_template("open_data.md.j2").render(
+            data_url=Markup(f"{site_url}data/"), feed_url=Markup(f"{site_url}{prefix}feed.xml"), **common)
+        pages[f"{lang}/sources/index.md"] = env.get_template("sources.md.j2").render(**common)
+        source_template = env.get_template("source.md.j2")
+        for source, event in browse.sources:
+            pages[f"{lang}/sources/{source.id}.md"] = source_template.render(source=source, event=event, **common)
+        for kind in ENTITY_KINDS:
+            entities = sorted((getattr(catalogue, kind)[i] for i in browse.appearances[kind]),
+                              key=lambda e, kind=kind: (page.entity_plain_name(kind, e.id).casefold(), e.id))
+            pages[f"{lang}/{kind}/index.md"] = env.get_template("entities.md.j2").render(kind=kind, entities=entities, **common)
+            entity_template = env.get_template("entity.md.j2")
+            for entity in entities:
+                pages[f"{lang}/{kind}/{entity.id}.md"] = entity_template.render(kind=kind, entity=entity, **common)
         pages[f"{lang}/index.md"] = env.get_template("home.md.j2").render(events=catalogue.events[:10], **common)
         pages[f"{lang}/events/index.md"] = env.get_template("events.md.j2").render(events=catalogue.events, **common)
         pages[f"{lang}/about.md"] = env.get_template("about.md.j2").render(**common)

@@ -3,6 +3,7 @@ picks up edits to data files and templates with live reload."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -19,8 +20,9 @@ from digest.write import apply, plan  # noqa: E402
 
 def on_pre_build(config, **kwargs) -> None:
     docs = Path(config["docs_dir"])
+    data = Path(os.environ.get("NZD_DATA", ROOT / "data"))  # another data folder: tests, benchmark
     try:
-        catalogue = load_catalogue(ROOT / "data", ROOT)
+        catalogue = load_catalogue(data, data.parent)
     except DataErrors as exc:
         raise PluginError(f"{len(exc.errors)} problem(s) in data files; docs/ was not changed:\n" + "\n".join(f"  {e}" for e in exc.errors)) from None
     pages = render_site(catalogue)

@@ -33,8 +33,8 @@ CASES = {
     "future-date": ("date.value", "expected a date no later than"),
     "id-mismatch": ("id", "expected the file name's id 'id-mismatch', found 'another-id'"),
     "undeclared-reference": ("organisers[0].org", "expected a declared organisation id"),
-    "uncited-source": ("key_points[0].sources[0]", "expected one of this event's sources (sa), found 'sz'"),
-    "duplicate-source-id": ("sources[1].id", "expected a unique source id, found 'sa' twice"),
+    "uncited-source": ("key_points[0].sources[0]", "expected one of this event's sources (vs), found 'sz'"),
+    "duplicate-source-id": ("sources[1].id", "expected a unique source id, found 'vs' twice"),
     "number-mismatch": ("lead", "expected the number 6080 in the English text too"),
     "oversized-field": ("summary.en[0]", "expected at most 4000 characters"),
 }
@@ -89,7 +89,7 @@ def test_all_errors_of_a_run_are_reported_together(project, capsys):
 
 def test_undeclared_person_and_place(project, capsys):
     text = (BAD / "valid-event.yaml").read_text(encoding="utf-8").replace("province: hai-phong", "province: atlantis")
-    text += "participants:\n  - person: nobody\n    role: {vi: x, en: x}\n    sources: [sa]\n"
+    text += "participants:\n  - person: nobody\n    role: {vi: x, en: x}\n    sources: [vs]\n"
     (project / "data/events/valid-event.yaml").write_text(text, encoding="utf-8")
     assert run(project) == 1
     err = capsys.readouterr().err

@@ -1,0 +1,52 @@
+"""A timeline of commitment target years, drawn at build time as inline SVG.
+
+No script and no chart library: colours come from CSS (`currentColor` and the
+`nzd-chart` classes), so it follows the light and dark schemes; `<title>` and
+`<desc>` give the text alternative, and the table beside it gives every detail.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from markupsafe import Markup, escape
+
+WIDTH, ROW, TOP, LEFT, RIGHT = 640, 22, 34, 24, 24
+
+
+def timeline_svg(rows: list[tuple[int, str]], title: str, description: str, year_label: str) -> Markup:
+    """`rows` are (target year, label) pairs, drawn as numbered dots stacked above their year."""
+    dated = [(year, label) for year, label in rows if year]
+    if not dated:
+        return Markup("")
+    years = sorted({year for year, _ in dated})
+    first, last = min(years[0], years[-1] - 1), years[-1]
+    span = last - first
+    stacks = Counter(year for year, _ in dated)
+    height = TOP + ROW * max(stacks.values()) + 36
+
+    def x(year: int) -> float:
+        return round(LEFT + (WIDTH - LEFT - RIGHT) * (year - first) / span, 1)
+
+    parts = [
+        f'<svg class="nzd-chart" role="img" aria-labelledby="nzd-chart-title nzd-chart-desc" viewBox="0 0 {WIDTH} {height}" '
+        f'width="100%" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="nzd-chart-title">{escape(title)}</title>',
+        f'<desc id="nzd-chart-desc">{escape(description)}</desc>',
+        f'<line class="nzd-chart__axis" x1="{LEFT}" y1="{height - 28}" x2="{WIDTH - RIGHT}" y2="{height - 28}"/>',
+    ]
+    for year in years:
+        parts.append(f'<text class="nzd-chart__year" x="{x(year)}" y="{height - 10}" text-anchor="middle">{year}</text>')
+        parts.append(f'<line class="nzd-chart__tick" x1="{x(year)}" y1="{height - 32}" x2="{x(year)}" y2="{height - 24}"/>')
+    placed: Counter = Counter()
+    for number, (year, label) in enumerate(dated, start=1):
+        level = placed[year]
+        placed[year] += 1
+        cy = height - 28 - ROW * (level + 1) + 6
+        parts.append(
+            f'<g class="nzd-chart__item"><title>{escape(f"{year_label} {year}: {label}")}</title>'
+            f'<circle cx="{x(year)}" cy="{cy}" r="9"/>'
+            f'<text x="{x(year)}" y="{cy + 4}" text-anchor="middle">{number}</text></g>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))

@@ -19,6 +19,11 @@ from digest.write import apply, plan  # noqa: E402
 
 
 def on_pre_build(config, **kwargs) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # mkdocs-static-i18n's nested build of the next language: docs/ is already generated
+    if os.environ.get("NZD_PAGES_FRESH") == "1":
+        return  # set by `make site` and the benchmark right after scripts/build_pages.py wrote docs/
     docs = Path(config["docs_dir"])
     data = Path(os.environ.get("NZD_DATA", ROOT / "data"))  # another data folder: tests, benchmark
     try:

@@ -35,3 +35,40 @@ def test_reader_goes_home_to_index_to_event(page, base_url, prefix):
     first.click()
     page.wait_for_url(f"{base_url}{prefix}/events/*/")
     assert page.locator("h1").inner_text().replace("¶", "").strip() == title
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_reader_follows_event_to_organisation_to_another_event(page, base_url, prefix):
+    page.goto(f"{base_url}{prefix}/events/{EVENT}/")
+    page.locator("#attending ~ ul a[href*='organisations/us-commercial-service-vietnam/']").first.click()
+    page.wait_for_url(f"{base_url}{prefix}/organisations/us-commercial-service-vietnam/")
+    other = page.locator("article table a[href*='2024-01-18-binh-duong-net-zero-workshop']")
+    title = other.inner_text()
+    other.click()
+    page.wait_for_url(f"{base_url}{prefix}/events/2024-01-18-binh-duong-net-zero-workshop/")
+    assert page.locator("h1").inner_text().replace("¶", "").strip() == title
+
+
+def test_copy_citation_button_copies_the_citation(browser, base_url):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    tab.goto(f"{base_url}/en/events/{EVENT}/")
+    tab.locator(".nzd-copy").click()
+    tab.locator(".nzd-copy-status", has_text="Copied").wait_for()
+    copied = tab.evaluate("navigator.clipboard.readText()")
+    assert copied == tab.locator(".nzd-citation").inner_text()
+    assert copied.startswith("Net Zero Vietnam Digest.") and copied.endswith(f"/en/events/{EVENT}/")
+    context.close()
+
+
+def test_commitments_table_sorts_by_year_both_ways(page, base_url):
+    page.goto(f"{base_url}/en/commitments/")
+    years = lambda: [int(v) for v in page.locator("table.nzd-sortable tbody tr td:nth-child(2)").evaluate_all("cells => cells.map(c => c.dataset.sort)")]  # noqa: E731
+    assert years() == sorted(years())
+    header = page.locator("table.nzd-sortable th").nth(1)
+    header.locator("button").click()
+    assert header.get_attribute("aria-sort") == "descending"
+    assert years() == sorted(years(), reverse=True)
+    header.locator("button").press("Enter")
+    assert header.get_attribute("aria-sort") == "ascending"
+    assert years() == sorted(years())

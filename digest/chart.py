@@ -23,7 +23,7 @@ def timeline_svg(rows: list[tuple[int, str]], title: str, description: str, year
     first, last = min(years[0], years[-1] - 1), years[-1]
     span = last - first
     stacks = Counter(year for year, _ in dated)
-    height = TOP + ROW * max(stacks.values()) + 36
+    height = TOP + ROW * max(stacks.values()) + 46
 
     def x(year: int) -> float:
         return round(LEFT + (WIDTH - LEFT - RIGHT) * (year - first) / span, 1)
@@ -33,16 +33,20 @@ def timeline_svg(rows: list[tuple[int, str]], title: str, description: str, year
         f'width="100%" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="nzd-chart-title">{escape(title)}</title>',
         f'<desc id="nzd-chart-desc">{escape(description)}</desc>',
-        f'<line class="nzd-chart__axis" x1="{LEFT}" y1="{height - 28}" x2="{WIDTH - RIGHT}" y2="{height - 28}"/>',
+        f'<line class="nzd-chart__axis" x1="{LEFT}" y1="{height - 38}" x2="{WIDTH - RIGHT}" y2="{height - 38}"/>',
     ]
+    last_label_x = -100.0
     for year in years:
-        parts.append(f'<text class="nzd-chart__year" x="{x(year)}" y="{height - 10}" text-anchor="middle">{year}</text>')
-        parts.append(f'<line class="nzd-chart__tick" x1="{x(year)}" y1="{height - 32}" x2="{x(year)}" y2="{height - 24}"/>')
+        # Years too close to the previous label go on a second line instead of overlapping it.
+        second_line = x(year) - last_label_x < 36
+        last_label_x = x(year) if not second_line else last_label_x
+        parts.append(f'<text class="nzd-chart__year" x="{x(year)}" y="{height - (0 if second_line else 12)}" text-anchor="middle">{year}</text>')
+        parts.append(f'<line class="nzd-chart__tick" x1="{x(year)}" y1="{height - 42}" x2="{x(year)}" y2="{height - 34}"/>')
     placed: Counter = Counter()
     for number, (year, label) in enumerate(dated, start=1):
         level = placed[year]
         placed[year] += 1
-        cy = height - 28 - ROW * (level + 1) + 6
+        cy = height - 38 - ROW * (level + 1) + 6
         parts.append(
             f'<g class="nzd-chart__item"><title>{escape(f"{year_label} {year}: {label}")}</title>'
             f'<circle cx="{x(year)}" cy="{cy}" r="9"/>'

@@ -6,8 +6,8 @@
 
 What it does beyond plain `pagefind --site`:
 
-- indexes only the article of each page (`data-pagefind-body` is added to Material's
-  `<article>` in the copy given to Pagefind), leaving out the sidebar, header, footer,
+- indexes only the article of each page: Pagefind reads a copy holding the page's
+  `<html lang>` and Material's `<article>` (marked `data-pagefind-body`), leaving out the sidebar, header, footer,
   heading permalinks (¶) and source markers ([A, B]); list pages (home, events list)
   and the 404 page are left out, their text is the event pages' own;
 - rewrites đ/Đ as d/D + U+0335 (`digest.fold.mark_stroke`) in that copy, so Pagefind's
@@ -50,17 +50,31 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 
 
+def prepare(html: str) -> str | None:
+    """The copy of a page Pagefind reads: its `<html lang>` and its article only, marked
+    for indexing, with đ/Đ written as d/D + U+0335. None for a page without an article."""
+    start = ARTICLE.search(html)
+    lang = LANG.search(html)
+    if not start or not lang:
+        return None
+    end = html.find("</article>", start.end())
+    if end < 0:
+        return None
+    article = html[start.start():end] + "</article>"
+    article = article.replace(start[0], start[0] + " data-pagefind-body", 1)
+    return f'<!doctype html><html lang="{lang[1]}"><head><meta charset="utf-8"></head><body>{mark_stroke(article)}</body></html>'
+
+
 def pages(site: Path) -> list[tuple[str, str]]:
-    """(relative path, HTML prepared for the index) for every page to index."""
+    """(path relative to the site, HTML prepared for the index) for every page to index."""
     out = []
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
         if rel.startswith(OUTPUT + "/") or SKIPPED.match(rel):
             continue
-        html = path.read_text(encoding="utf-8")
-        html, found = ARTICLE.subn(r"\g<0> data-pagefind-body", html, count=1)
-        if found:
-            out.append((rel, mark_stroke(html)))
+        prepared = prepare(path.read_text(encoding="utf-8"))
+        if prepared:
+            out.append((rel, prepared))
     return out
 
 

@@ -238,7 +238,7 @@ def _paragraph(rng: random.Random, ctx: dict, sentences: int) -> tuple[str, str]
 
 def make_event(i: int, rng: random.Random, entities: dict) -> dict:
     start = dt.date(2019, 1, 1)
-    date = start + dt.timedelta(days=(i * 7919) % 2900)
+    date = start + dt.timedelta(days=(i * 7919) % 2500)  # spread over 2019-2025, never in the future
     pid, pvi, pen, *_ = PROVINCES[i % len(PROVINCES)]
     province = next(p for p in entities["places"] if p["id"] == pid)
     kind = KINDS[i % len(KINDS)]
@@ -249,7 +249,7 @@ def make_event(i: int, rng: random.Random, entities: dict) -> dict:
     event_id = f"{date.isoformat()}-{pid}-{kind[0]}-{i:05d}"
     sources = []
     for k in range(rng.choice([1, 2])):
-        sid = f"s{k + 1}"
+        sid = f"s{i:05d}-{k + 1}"  # source ids are unique site-wide (one page per source)
         digest_hex = hashlib.sha256(f"{i}-{k}".encode()).hexdigest()[:16]
         s_vi, s_en = _paragraph(rng, ctx, 2)
         published = dt.datetime.combine(date, dt.time(8 + k * 3, 15 * k))

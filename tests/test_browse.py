@@ -93,7 +93,7 @@ def test_archive_groups_events_by_year_then_month(site, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_commitments_page_lists_every_commitment_by_year_with_event_and_source(site, lang):
     html = soup(site, lang, "commitments/")
-    rows = html.select("table.nzd-sortable tbody tr")
+    rows = html.select("table[data-sortable] tbody tr")
     assert len(rows) == sum(len(e.commitments) for e in CATALOGUE.events) == len(BROWSE.commitments)
     years = [int(r.find_all("td")[1]["data-sort"]) for r in rows]
     assert years == sorted(years)

@@ -61,7 +61,7 @@
     document.querySelectorAll(".nzd-copy").forEach(function (button) {
       button.addEventListener("click", function () { copyCitation(button); });
     });
-    document.querySelectorAll("table.nzd-sortable").forEach(makeSortable);
+    document.querySelectorAll("table[data-sortable]").forEach(makeSortable);
   }
 
   if (document.readyState === "loading") {

@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site pages check serve test test-fast golden lint chromium bench clean
+.PHONY: site pages check serve test test-fast golden lint chromium bench clean audit
 
 $(VENV)/.site-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
 ## site: set up (venv + pinned packages), generate pages, build site/ with its search index
 site: $(VENV)/.site-installed
 	$(PY) scripts/build_pages.py
-	$(PY) -m mkdocs build --strict --quiet
+	NZD_PAGES_FRESH=1 $(PY) -m mkdocs build --strict --quiet
 	$(PY) scripts/index_search.py
 	@echo "Built site/. Preview: make serve (http://127.0.0.1:8000/), or: $(PY) -m http.server -d site 8000"
 
@@ -35,7 +35,7 @@ check: $(VENV)/.site-installed
 
 ## serve: live preview; editing data/ or templates/ regenerates the pages
 serve: site
-	$(PY) -m mkdocs serve --livereload
+	$(PY) -m mkdocs serve --livereload --dirty
 
 ## chromium: Debian's Chromium for the browser tests (Playwright cannot download its own here)
 chromium:
@@ -53,6 +53,24 @@ test: $(VENV)/.test-installed chromium
 ## golden: refresh the expected pages of the golden tests after an intended change
 golden: $(VENV)/.test-installed
 	$(PY) -m pytest tests/test_golden.py --update-golden
+
+AUDIT_TOOLS := tools/audit/node_modules/.installed
+$(AUDIT_TOOLS): tools/audit/package.json
+	cd tools/audit && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## audit: build, serve on localhost, Lighthouse (mobile) on 6 pages, Nu HTML validator on all pages, link check
+audit: $(VENV)/.test-installed chromium $(AUDIT_TOOLS)
+	@command -v java >/dev/null || { echo "make audit needs a Java runtime (Nu HTML validator)"; exit 1; }
+	CHROME_PATH=/usr/bin/chromium $(PY) scripts/audit.py
+
+## bench: build benchmark on synthetic archives beside Hugo (make bench N="1000 3000"; see ARCHITECTURE.md, Performance)
+N ?= 100 1000 3000
+bench: $(VENV)/.test-installed chromium
+	@command -v hugo >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq hugo >/dev/null; }
+	$(PY) scripts/bench.py --sizes $(N)
 
 lint: $(VENV)/.test-installed
 	$(PY) -m ruff check .

@@ -28,8 +28,6 @@ STROKE = "\u0335"
 #: Letters with a stroke and no Unicode decomposition, with the letter they fold to.
 NO_DECOMPOSITION = {"đ": "d", "Đ": "D"}
 
-_MARK = str.maketrans({letter: base + STROKE for letter, base in NO_DECOMPOSITION.items()})
-
 
 def strip_marks(text: str) -> str:
     """Remove combining marks after canonical decomposition ("Hải Phòng" → "Hai Phong")."""
@@ -46,7 +44,10 @@ def fold(text: str) -> str:
 
 def mark_stroke(text: str) -> str:
     """Write đ/Đ as d/D + U+0335 so that mark-stripping search folds them to d/D."""
-    return unicodedata.normalize("NFC", text).translate(_MARK)
+    text = unicodedata.normalize("NFC", text)
+    for letter, base in NO_DECOMPOSITION.items():  # str.replace: far faster than str.translate
+        text = text.replace(letter, base + STROKE)
+    return text
 
 
 def unmark_stroke(text: str) -> str:

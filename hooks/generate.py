@@ -14,7 +14,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from digest.load import DataErrors, load_catalogue  # noqa: E402
-from digest.render import render_site  # noqa: E402
+from digest.render import load_labels, render_site  # noqa: E402
 from digest.write import apply, plan  # noqa: E402
 
 
@@ -32,6 +32,12 @@ def on_pre_build(config, **kwargs) -> None:
         raise PluginError(f"{len(exc.errors)} problem(s) in data files; docs/ was not changed:\n" + "\n".join(f"  {e}" for e in exc.errors)) from None
     pages = render_site(catalogue)
     apply(pages, docs, plan(pages, docs))
+
+
+def on_env(env, config, files, **kwargs):
+    """Interface words of templates/labels.yaml for the theme's partials too: one place for all words."""
+    env.globals["nzd_labels"] = load_labels()
+    return env
 
 
 def on_serve(server, config, builder, **kwargs):

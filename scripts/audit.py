@@ -40,7 +40,7 @@ from collections import Counter
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.error import HTTPError
-from urllib.parse import unquote, urljoin, urldefrag, urlparse
+from urllib.parse import unquote, urldefrag, urljoin, urlparse
 from urllib.request import Request, urlopen
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -267,8 +267,10 @@ def main(argv: list[str]) -> int:
         ours, theirs = validate(site)
         pages = sum(1 for f in site.rglob("*.html") if "pagefind" not in f.parts)
         print(f"validator: {pages} pages, {len(ours)} errors in our templates and content, {len(theirs)} from the theme")
-        for line in ours + theirs:
+        for line in ours:
             print("  " + line)
+        for reason, count in Counter(line.rsplit("  [theme: ", 1)[1].rstrip("]") for line in theirs).most_common():
+            print(f"  theme ({count}×): {reason}")
         if ours:
             ok = False
             print("  most frequent:", Counter(line.split(": ", 1)[1] for line in ours).most_common(5))

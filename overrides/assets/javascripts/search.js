@@ -1,0 +1,269 @@
+/*
+ * Net Zero Vietnam Digest: site search.
+ *
+ * Drives the search control of partials/nzd-search.html with Pagefind's JavaScript API
+ * (pagefind/pagefind.js, written by scripts/index_search.py). Pagefind picks the index of
+ * the page's <html lang>, so a Vietnamese page searches Vietnamese pages only and an
+ * English page English pages only, and downloads only the index chunks a query needs.
+ *
+ * - đ/Đ: the index holds them as d/D + U+0335 (digest/fold.py, mark_stroke) so that
+ *   Pagefind's mark folding turns them into d; `markStroke` writes the query the same
+ *   way and `unmarkStroke` restores đ in titles and excerpts.
+ * - Ranking: Pagefind's order (BM25; exact tone marks weigh more than folded matches),
+ *   then the first page of results (the ones loaded) is ordered by `rerank`: pages
+ *   holding the whole phrase first, then pages matching the tone marks as typed.
+ *   (Pagefind's own quoted phrase search was not used: it missed phrases on long pages
+ *   and doubled the query time.)
+ * - `?q=…` in the URL opens the search with that query; the URL follows the query.
+ * - When results are shown, the document receives a `nzd-search:done` event whose
+ *   detail is {query, count, ms} (ms: from the input to the results in the page); the
+ *   benchmark probe (scripts/search_probe.py) and the tests listen for it.
+ * No request leaves the site's origin.
+ */
+(() => {
+  "use strict";
+
+  const PAGE_SIZE = 10;
+  const STROKE = "\u0335";
+
+  const root = document.querySelector("[data-nzd-search]");
+  const toggle = document.getElementById("__search");
+  if (!root || !toggle) return;
+
+  const words = JSON.parse(root.dataset.nzdWords);
+  const input = root.querySelector("[data-nzd-search-input]");
+  const form = root.querySelector("[data-nzd-search-form]");
+  const status = root.querySelector("[data-nzd-search-status]");
+  const list = root.querySelector("[data-nzd-search-results]");
+  const more = root.querySelector("[data-nzd-search-more]");
+  const openButton = document.querySelector("[data-nzd-search-open]");
+  const siteRoot = new URL(root.dataset.nzdRoot, document.baseURI);
+  root.dataset.nzdState = "idle";
+
+  /** Normalise a query the way the index was written: NFC, đ/Đ as d/D + U+0335. */
+  const markStroke = (text) => text.normalize("NFC").replace(/đ/g, "d" + STROKE).replace(/Đ/g, "D" + STROKE);
+  /** Restore đ/Đ in text that comes from the index. */
+  const unmarkStroke = (text) => text.replace(/d\u0335/g, "đ").replace(/D\u0335/g, "Đ");
+  const say = (key, values = {}) => words[key].replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
+
+  let pagefind = null;
+  /** Load Pagefind once, lazily (first focus or first query). */
+  const load = () => {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(async (module) => {
+        await module.options({ baseUrl: siteRoot.pathname, excerptLength: 30 });
+        await module.init();
+        return module;
+      });
+      pagefind.catch(() => { pagefind = null; });
+    }
+    return pagefind;
+  };
+
+  /** Excerpt HTML from Pagefind → DOM nodes: text and <mark> only, nothing else survives. */
+  const excerptNodes = (html) => {
+    const template = document.createElement("template");
+    template.innerHTML = unmarkStroke(html);
+    const out = document.createDocumentFragment();
+    const walk = (node, into) => {
+      for (const child of node.childNodes) {
+        if (child.nodeType === Node.TEXT_NODE) into.append(child.textContent);
+        else if (child.nodeName === "MARK") { const mark = document.createElement("mark"); walk(child, mark); into.append(mark); }
+        else walk(child, into);
+      }
+    };
+    walk(template.content, out);
+    return out;
+  };
+
+  const resultItem = (data) => {
+    const item = document.createElement("li");
+    item.className = "md-search-result__item";
+    const link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = data.url;
+    const article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    const title = document.createElement("h2");
+    title.className = "nzd-search-result__title";
+    title.textContent = unmarkStroke(data.meta.title || data.url);
+    article.append(title);
+    if (data.meta.date) {
+      const date = document.createElement("p");
+      date.className = "nzd-search-result__date";
+      date.textContent = unmarkStroke(data.meta.date);
+      article.append(date);
+    }
+    const excerpt = document.createElement("p");
+    excerpt.className = "nzd-search-result__excerpt";
+    excerpt.append(excerptNodes(data.excerpt || ""));
+    article.append(excerpt);
+    link.append(article);
+    item.append(link);
+    return item;
+  };
+
+  let sequence = 0;
+  let ordered = [];
+  let shown = 0;
+  let currentQuery = "";
+
+  const showMore = async (id) => {
+    const slice = ordered.slice(shown, shown + PAGE_SIZE);
+    const data = await Promise.all(slice.map((result) => result.data()));
+    if (id !== sequence) return false;
+    for (const item of data) list.append(resultItem(item));
+    shown += slice.length;
+    more.hidden = shown >= ordered.length;
+    return true;
+  };
+
+  const clear = (message) => {
+    sequence += 1;
+    ordered = [];
+    shown = 0;
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = message;
+    root.dataset.nzdState = "idle";
+  };
+
+  /** Words of a text for exact comparison: NFC, lower case, đ restored. */
+  const wordsOf = (text) => unmarkStroke(text).normalize("NFC").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const strip = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d");
+
+  /**
+   * Order the loaded results (first page): pages holding the whole phrase first (folded
+   * comparison: Pagefind's own quoted search misses phrases on some long pages), then,
+   * for a query typed with marks, pages holding its words with exactly those marks;
+   * Pagefind's order otherwise.
+   */
+  const rerank = (data, query, isPhrase) => {
+    const queryWords = wordsOf(query);
+    const phrase = ` ${strip(queryWords.join(" "))} `;
+    const hasMarks = /[^\u0000-\u007f]/.test(query);
+    const keyed = data.map((item, index) => {
+      const words = wordsOf(item.content || "");
+      const holdsPhrase = isPhrase && ` ${strip(words.join(" "))} `.includes(phrase);
+      const exact = hasMarks && queryWords.every((word) => words.includes(word));
+      return { item, index, key: (holdsPhrase ? 0 : 2) + (exact ? 0 : 1) };
+    });
+    keyed.sort((a, b) => a.key - b.key || a.index - b.index);
+    return keyed.map((entry) => entry.item);
+  };
+
+  /** Run a query; results replace the list unless a newer query started meanwhile. */
+  const search = async (raw) => {
+    const started = performance.now();
+    const query = raw.trim().replace(/\s+/g, " ");
+    currentQuery = query;
+    syncUrl(query);
+    if (!query) { clear(say("hint")); return; }
+    const id = ++sequence;
+    root.dataset.nzdState = "searching";
+    let engine;
+    try {
+      engine = await load();
+    } catch {
+      if (id === sequence) { status.textContent = say("error"); root.dataset.nzdState = "error"; }
+      return;
+    }
+    const marked = markStroke(query);
+    const terms = marked.replace(/"/g, " ").trim().split(/\s+/).filter(Boolean);
+    const loose = await engine.search(marked);
+    if (id !== sequence) return;
+    ordered = loose ? loose.results : [];
+    shown = 0;
+    const fresh = document.createDocumentFragment();
+    const first = ordered.slice(0, PAGE_SIZE);
+    let data = await Promise.all(first.map((result) => result.data()));
+    if (id !== sequence) return;
+    data = rerank(data, query, terms.length > 1);
+    for (const item of data) fresh.append(resultItem(item));
+    list.replaceChildren(fresh);
+    shown = first.length;
+    more.hidden = shown >= ordered.length;
+    const count = ordered.length;
+    status.textContent = count === 0 ? say("none", { q: query }) : say(count === 1 ? "one" : "other", { n: count, q: query });
+    root.dataset.nzdState = count ? "results" : "empty";
+    const ms = performance.now() - started;
+    document.dispatchEvent(new CustomEvent("nzd-search:done", { detail: { query, count, ms } }));
+  };
+
+  /** Keep `?q=` in the address while the search is open, so a search can be linked. */
+  const syncUrl = (query) => {
+    const url = new URL(location.href);
+    if (query && toggle.checked) url.searchParams.set("q", query);
+    else url.searchParams.delete("q");
+    if (url.href !== location.href) history.replaceState(history.state, "", url);
+  };
+
+  const open = (focus = true) => {
+    if (!toggle.checked) { toggle.checked = true; toggle.dispatchEvent(new Event("change")); }
+    if (focus) input.focus();
+  };
+  const close = () => {
+    if (toggle.checked) { toggle.checked = false; toggle.dispatchEvent(new Event("change")); }
+  };
+
+  toggle.addEventListener("change", () => {
+    root.classList.toggle("nzd-search--open", toggle.checked);
+    if (openButton) openButton.setAttribute("aria-expanded", String(toggle.checked));
+    if (toggle.checked) { load().catch(() => {}); input.focus(); syncUrl(currentQuery); }
+    else { syncUrl(""); if (document.activeElement && root.contains(document.activeElement)) document.activeElement.blur(); }
+  });
+
+  if (openButton) openButton.addEventListener("click", () => open());
+  root.querySelectorAll("[data-nzd-search-close]").forEach((element) => element.addEventListener("click", () => close()));
+  input.addEventListener("focus", () => open(false));
+  input.addEventListener("input", () => { search(input.value); });
+  form.addEventListener("reset", () => { setTimeout(() => { search(""); input.focus(); }); });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const firstLink = list.querySelector("a");
+    if (firstLink) firstLink.click();
+  });
+  more.addEventListener("click", async () => {
+    const before = shown;
+    if (await showMore(sequence)) {
+      const next = list.children[before];
+      if (next) next.querySelector("a").focus();
+    }
+  });
+
+  /** Keyboard: / or s opens; ↓/↑ move between the field and the results; Esc closes. */
+  document.addEventListener("keydown", (event) => {
+    const target = event.target;
+    const typing = target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if (!toggle.checked) {
+      if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s" || event.key === "f")) {
+        event.preventDefault();
+        open();
+      }
+      return;
+    }
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+      if (openButton && getComputedStyle(openButton).display !== "none") openButton.focus();
+      return;
+    }
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    const links = [...list.querySelectorAll("a")];
+    if (!links.length) return;
+    const index = links.indexOf(document.activeElement);
+    if (target !== input && index < 0) return;
+    event.preventDefault();
+    if (event.key === "ArrowDown") (links[index + 1] || links[links.length - 1]).focus();
+    else if (index <= 0) input.focus();
+    else links[index - 1].focus();
+  });
+
+  /** A linked search: ?q=… opens the search with that query. */
+  const linked = new URLSearchParams(location.search).get("q");
+  if (linked) {
+    input.value = linked;
+    open();
+    search(linked);
+  }
+})();

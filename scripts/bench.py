@@ -1,0 +1,333 @@
+#!/usr/bin/env python3
+"""Build benchmark: the real pipeline on a synthetic archive of N events, beside Hugo.
+
+    python scripts/bench.py                      # N = 100, 1000, 3000
+    python scripts/bench.py --sizes 1000 3000    # (make bench N="1000 3000")
+
+For each N: writes a synthetic corpus in our data format (scripts/synth.py), then, in a
+temporary copy of the project, runs the generator (scripts/build_pages.py), MkDocs
+(`mkdocs build --strict`, with NZD_PAGES_FRESH=1 as `make site` does, so the hook does
+not generate twice) and the search indexer (scripts/index_search.py). In the same run
+Hugo builds the same generated Markdown pages with minimal templates. Each step runs
+`--repeats` times (fewer for large N, said in the output); medians are printed.
+
+Measured per step: wall seconds, CPU seconds (user+sys of the process tree: readable
+when other work shares the machine), peak resident memory. Per site: pages, size,
+median and largest HTML page, bytes a first search query downloads per language
+(scripts/search_probe.py in headless Chromium), and files a second generator run with
+no change rewrites. Each size ends with a line a script can read:
+
+    RESULT n=<N> total_s=<ours> hugo_s=<peer> ratio=<ours/peer> median_page_kb=<KB> search_first_query_kb=<KB> noop_rewrites=<files>
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import http.server
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from synth import write_corpus  # noqa: E402
+
+PROJECT_PARTS = ("digest", "hooks", "overrides", "templates", "scripts", "mkdocs.yml")
+HUGO = "/usr/bin/hugo"
+QUERIES = {"vi": ("/", "năng lượng tái tạo"), "en": ("/en/", "renewable energy")}
+TARGETS = {"ratio": 10.0, "growth": 3.3, "generator_s": 2.0, "median_page_kb": 60.0}
+
+
+@dataclass
+class Step:
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    rss_mb: list[float] = field(default_factory=list)
+
+    def add(self, wall: float, cpu: float, rss_mb: float) -> None:
+        self.wall.append(wall)
+        self.cpu.append(cpu)
+        self.rss_mb.append(rss_mb)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.wall)
+
+    @property
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu)
+
+
+def run_tracked(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, float]:
+    """Run a command to completion: (wall s, CPU s of its process tree, peak RSS MB of its largest process), from os.wait4."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = proc.stdout.read() if proc.stdout else b""
+    _, status, rusage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.stderr.write(output.decode(errors="replace")[-6000:])
+        raise SystemExit(f"bench: {' '.join(command[:4])}... failed with exit status {proc.returncode}")
+    return wall, rusage.ru_utime + rusage.ru_stime, rusage.ru_maxrss / 1024
+
+
+def make_project(dest: Path, data: Path) -> Path:
+    """A temporary copy of the project layout whose data/ is the synthetic corpus."""
+    dest.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    (dest / "data").symlink_to(data)
+    return dest
+
+
+def hugo_site(dest: Path, docs: Path) -> Path:
+    """The generated Markdown of both languages as a Hugo site with minimal templates."""
+    for lang in ("vi", "en"):
+        for md in (docs / lang).rglob("*.md"):
+            rel = md.relative_to(docs / lang)
+            if rel.name == "index.md":
+                rel = rel.with_name("_index.md")
+            target = dest / "content" / lang / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(md, target)
+    (dest / "hugo.toml").write_text(
+        'baseURL = "https://example.org/"\ntitle = "Net Zero Vietnam Digest"\ndefaultContentLanguage = "vi"\n'
+        'disableKinds = ["taxonomy", "term", "RSS", "robotsTXT"]\n'
+        '[languages.vi]\ncontentDir = "content/vi"\nweight = 1\nlanguageName = "Tiếng Việt"\n'
+        '[languages.en]\ncontentDir = "content/en"\nweight = 2\nlanguageName = "English"\n'
+        '[markup.goldmark.renderer]\nunsafe = true\n', encoding="utf-8")
+    layouts = dest / "layouts" / "_default"
+    layouts.mkdir(parents=True)
+    (layouts / "baseof.html").write_text(
+        '<!doctype html><html lang="{{ .Site.Language.Lang }}"><head><meta charset="utf-8"><title>{{ .Title }} · {{ .Site.Title }}</title>'
+        '<meta name="description" content="{{ .Description }}"></head><body><header><a href="{{ "" | relLangURL }}">{{ .Site.Title }}</a>'
+        '{{ range .Translations }} <a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a>{{ end }}</header>'
+        '<main>{{ block "main" . }}{{ end }}</main></body></html>\n', encoding="utf-8")
+    for name in ("single.html", "list.html"):
+        (layouts / name).write_text('{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}\n', encoding="utf-8")
+    return dest
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+
+
+def site_stats(site: Path) -> dict:
+    html = sorted((p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith("pagefind/"))
+    sizes = [s for s, _ in html]
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    return {"pages": len(html), "site_mb": total / 1e6, "median_kb": statistics.median(sizes) / 1024,
+            "max_kb": html[-1][0] / 1024, "largest": [f"{rel} ({size / 1024:.0f} KB)" for size, rel in html[-3:][::-1]]}
+
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def search_bytes(site: Path) -> dict[str, float | str]:
+    """KB a first query downloads, per language (scripts/search_probe.py in headless Chromium)."""
+    try:
+        from playwright.sync_api import sync_playwright
+        from search_probe import CHROMIUM, CHROMIUM_ARGS, probe
+    except ImportError as exc:
+        return {lang: f"n/a ({exc})" for lang in QUERIES}
+    out: dict[str, float | str] = {}
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for lang, (path, query) in QUERIES.items():
+                try:
+                    out[lang] = probe(base, path, query, repeats=1, browser=browser)["bytes"] / 1024
+                except Exception as exc:  # the probe needs the site's search UI; report, don't stop the benchmark
+                    out[lang] = f"n/a ({type(exc).__name__})"
+        finally:
+            browser.close()
+    return out
+
+
+def bench_size(n: int, repeats: int, workdir: Path, python: str, log) -> dict:
+    corpus = workdir / f"corpus-{n}" / "data"
+    t = time.perf_counter()
+    write_corpus(corpus, n)
+    log(f"  corpus: {n} events written in {time.perf_counter() - t:.1f} s")
+    steps = {name: Step() for name in ("generator", "mkdocs", "search", "total", "hugo")}
+    env = {"NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    hugo_dir = None
+    last = None
+    for r in range(repeats):
+        proj = make_project(workdir / f"run-{n}-{r}", corpus)
+        gen = run_tracked([python, "scripts/build_pages.py", "--data", str(proj / "data"), "--docs", str(proj / "docs")], proj, env)
+        mk = run_tracked([python, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(proj / "mkdocs.yml"), "--site-dir", str(proj / "site")],
+                         proj, {**env, "NZD_PAGES_FRESH": "1"})
+        se = run_tracked([python, "scripts/index_search.py", "--site", str(proj / "site")], proj, env)
+        steps["generator"].add(*gen)
+        steps["mkdocs"].add(*mk)
+        steps["search"].add(*se)
+        steps["total"].add(gen[0] + mk[0] + se[0], gen[1] + mk[1] + se[1], max(gen[2], mk[2], se[2]))
+        if hugo_dir is None:
+            hugo_dir = hugo_site(workdir / f"hugo-{n}", proj / "docs")
+        out = workdir / f"hugo-{n}-public-{r}"
+        steps["hugo"].add(*run_tracked([HUGO, "--quiet", "--source", str(hugo_dir), "--destination", str(out)], hugo_dir))
+        shutil.rmtree(out, ignore_errors=True)
+        log(f"  run {r + 1}/{repeats}: generator {gen[0]:.2f} s, mkdocs {mk[0]:.2f} s, search {se[0]:.2f} s, hugo {steps['hugo'].wall[-1]:.2f} s")
+        if last is not None:
+            shutil.rmtree(last, ignore_errors=True)
+        last = proj
+    assert last is not None
+    stats = site_stats(last / "site")
+    before = snapshot(last / "docs")
+    noop = run_tracked([python, "scripts/build_pages.py", "--data", str(last / "data"), "--docs", str(last / "docs")], last, env)
+    after = snapshot(last / "docs")
+    rewrites = sum(1 for rel, sig in after.items() if before.get(rel) != sig) + len(set(before) - set(after))
+    # live reload: one event edited, then the generator and a dirty MkDocs build (make serve)
+    (last / "data").unlink()
+    shutil.copytree(corpus, last / "data")
+    target = sorted((last / "data" / "events").glob("*.yaml"))[0]
+    target.write_text(target.read_text(encoding="utf-8").replace("Hội trường", "Hội trường lớn", 1), encoding="utf-8")
+    reload_gen = run_tracked([python, "scripts/build_pages.py", "--data", str(last / "data"), "--docs", str(last / "docs")], last, env)
+    changed = sum(1 for rel, sig in snapshot(last / "docs").items() if after.get(rel) != sig)
+    reload_mk = run_tracked([python, "-m", "mkdocs", "build", "--dirty", "--quiet", "-f", str(last / "mkdocs.yml"), "--site-dir", str(last / "site")],
+                            last, {**env, "NZD_PAGES_FRESH": "1"})
+    search = search_bytes(last / "site")
+    shutil.rmtree(last, ignore_errors=True)
+    shutil.rmtree(workdir / f"corpus-{n}", ignore_errors=True)
+    shutil.rmtree(hugo_dir, ignore_errors=True)
+    return {"n": n, "repeats": repeats, "steps": steps, "stats": stats, "noop_s": noop[0], "noop_rewrites": rewrites,
+            "reload_gen_s": reload_gen[0], "reload_changed": changed, "reload_mkdocs_s": reload_mk[0], "search": search}
+
+
+def machine() -> str:
+    mem = "?"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    cpu = platform.processor() or platform.machine()
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    hugo = subprocess.run([HUGO, "version"], capture_output=True, text=True, check=False).stdout.split(" ")[0:2]
+    return f"{cores} cores ({cpu}), {mem} memory, Python {platform.python_version()}, {' '.join(hugo)}, load average {os.getloadavg()[0]:.1f} at start"
+
+
+def fmt_kb(value) -> str:
+    return f"{value:.0f}" if isinstance(value, float | int) else str(value)
+
+
+def report(results: list[dict], log) -> None:
+    head = ("N", "runs", "gen s", "mkdocs s", "search s", "total s", "(cpu s)", "hugo s", "ratio", "peak MB", "pages", "site MB",
+            "median KB", "max KB", "search KB vi/en", "noop rewrites")
+    rows = []
+    for r in results:
+        s, st = r["steps"], r["stats"]
+        search = r["search"]
+        rows.append((str(r["n"]), str(r["repeats"]), f"{s['generator'].median:.2f}", f"{s['mkdocs'].median:.2f}", f"{s['search'].median:.2f}",
+                     f"{s['total'].median:.2f}", f"{s['total'].median_cpu:.1f}", f"{s['hugo'].median:.2f}", f"{s['total'].median / s['hugo'].median:.1f}",
+                     f"{max(s['total'].rss_mb):.0f}", str(st["pages"]), f"{st['site_mb']:.1f}", f"{st['median_kb']:.1f}", f"{st['max_kb']:.0f}",
+                     f"{fmt_kb(search['vi'])}/{fmt_kb(search['en'])}", str(r["noop_rewrites"])))
+    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(head)]
+    log("")
+    log(" | ".join(h.rjust(w) for h, w in zip(head, widths, strict=True)))
+    log("-+-".join("-" * w for w in widths))
+    for row in rows:
+        log(" | ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)))
+    log("")
+    log("medians of the runs; total = generator + MkDocs + search indexing; ratio = total / Hugo (same pages, minimal templates);")
+    log("(cpu s) = user+sys CPU seconds of the total, peak MB = largest resident set of any step")
+    for r in results:
+        st = r["stats"]
+        log(f"N={r['n']}: largest pages: {', '.join(st['largest'])}")
+        log(f"N={r['n']}: second run with no change: {r['noop_s']:.2f} s, {r['noop_rewrites']} files rewritten; "
+            f"live reload after editing one event: generator {r['reload_gen_s']:.2f} s ({r['reload_changed']} files written), "
+            f"mkdocs build --dirty {r['reload_mkdocs_s']:.2f} s")
+    by_n = {r["n"]: r for r in results}
+    log("")
+    log("targets:")
+    if 1000 in by_n:
+        r = by_n[1000]
+        ratio = r["steps"]["total"].median / r["steps"]["hugo"].median
+        log(f"  1,000 events within {TARGETS['ratio']:.0f}x Hugo: {ratio:.1f}x -> {'met' if ratio <= TARGETS['ratio'] else 'NOT met'}")
+        gen = r["steps"]["generator"].median
+        log(f"  generator <= {TARGETS['generator_s']} s at 1,000 events: {gen:.2f} s -> {'met' if gen <= TARGETS['generator_s'] else 'NOT met'}")
+    if 1000 in by_n and 3000 in by_n:
+        growth = by_n[3000]["steps"]["total"].median / by_n[1000]["steps"]["total"].median
+        log(f"  t(3,000)/t(1,000) <= {TARGETS['growth']}: {growth:.2f} -> {'met' if growth <= TARGETS['growth'] else 'NOT met'}")
+    for r in results:
+        st = r["stats"]
+        log(f"  N={r['n']}: median page {st['median_kb']:.1f} KB <= {TARGETS['median_page_kb']:.0f} KB -> {'met' if st['median_kb'] <= TARGETS['median_page_kb'] else 'NOT met'}; "
+            f"no-change rewrites {r['noop_rewrites']} -> {'met' if r['noop_rewrites'] == 0 else 'NOT met'}")
+    if len(results) > 1:
+        first, last = results[0], results[-1]
+        grew = last["stats"]["max_kb"] / first["stats"]["max_kb"]
+        log(f"  largest page {first['stats']['max_kb']:.0f} KB at N={first['n']} -> {last['stats']['max_kb']:.0f} KB at N={last['n']} "
+            f"(x{grew:.1f}) -> {'no page grows with N' if grew < 1.5 else 'NOT met: some page grows with N (see largest pages)'}")
+    log("")
+    for r in results:
+        s, st, search = r["steps"], r["stats"], r["search"]
+        numeric = [v for v in search.values() if isinstance(v, float | int)]
+        first_query = f"{max(numeric):.0f}" if numeric else "n/a"
+        log(f"RESULT n={r['n']} total_s={s['total'].median:.2f} hugo_s={s['hugo'].median:.2f} ratio={s['total'].median / s['hugo'].median:.1f} "
+            f"median_page_kb={st['median_kb']:.1f} search_first_query_kb={first_query} noop_rewrites={r['noop_rewrites']}")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 3000], help="numbers of events (default: 100 1000 3000)")
+    parser.add_argument("--repeats", type=int, default=3, help="runs per size up to 1,000 events (default 3)")
+    parser.add_argument("--repeats-large", type=int, default=1, help="runs per size above 1,000 events (default 1: about 5 minutes each on 2 cores)")
+    parser.add_argument("--workdir", type=Path, help="where to build (default: a temporary folder, removed after)")
+    args = parser.parse_args(argv)
+    if not Path(HUGO).exists():
+        print(f"bench: {HUGO} is missing (make bench installs Debian's hugo)", file=sys.stderr)
+        return 2
+
+    def log(line: str) -> None:
+        print(line, flush=True)
+
+    log(f"machine: {machine()}")
+    results = []
+    with tempfile.TemporaryDirectory(prefix="nzd-bench-", dir=args.workdir) as tmp:
+        for n in args.sizes:
+            repeats = args.repeats if n <= 1000 else args.repeats_large
+            log(f"N={n}: {repeats} run(s){' (fewer runs above 1,000 events to keep the benchmark short)' if n > 1000 and repeats < args.repeats else ''}")
+            results.append(bench_size(n, repeats, Path(tmp), sys.executable, log))
+    report(results, log)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

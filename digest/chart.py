@@ -12,13 +12,22 @@ from collections import Counter
 from markupsafe import Markup, escape
 
 WIDTH, ROW, TOP, LEFT, RIGHT = 640, 22, 34, 24, 24
+#: Above this many dated commitments, each year shows one dot with its count, not a dot per row.
+MAX_DOTS = 40
 
 
 def timeline_svg(rows: list[tuple[int, str]], title: str, description: str, year_label: str) -> Markup:
-    """`rows` are (target year, label) pairs, drawn as numbered dots stacked above their year."""
+    """`rows` are (target year, label) pairs, drawn as numbered dots stacked above their year
+    (numbers are the rows' numbers in the table); with many rows, one dot per year with its count."""
     dated = [(year, label) for year, label in rows if year]
     if not dated:
         return Markup("")
+    if len(dated) > MAX_DOTS:
+        counts = Counter(year for year, _ in dated)
+        dated = [(year, str(n)) for year, n in sorted(counts.items())]
+        numbers = [str(counts[year]) for year, _ in dated]
+    else:
+        numbers = [str(i) for i in range(1, len(dated) + 1)]
     years = sorted({year for year, _ in dated})
     first, last = min(years[0], years[-1] - 1), years[-1]
     span = last - first
@@ -43,7 +52,7 @@ def timeline_svg(rows: list[tuple[int, str]], title: str, description: str, year
         parts.append(f'<text class="nzd-chart__year" x="{x(year)}" y="{height - (0 if second_line else 12)}" text-anchor="middle">{year}</text>')
         parts.append(f'<line class="nzd-chart__tick" x1="{x(year)}" y1="{height - 42}" x2="{x(year)}" y2="{height - 34}"/>')
     placed: Counter = Counter()
-    for number, (year, label) in enumerate(dated, start=1):
+    for number, (year, label) in zip(numbers, dated, strict=True):
         level = placed[year]
         placed[year] += 1
         cy = height - 38 - ROW * (level + 1) + 6

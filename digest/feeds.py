@@ -92,7 +92,8 @@ def open_data(catalogue: Catalogue, site_url: str) -> OpenData:
 
 
 def open_data_json(data: OpenData) -> str:
-    return json.dumps(data.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # Compact: the C encoder is several times faster than the indenting one, and the file smaller.
+    return json.dumps(data.model_dump(mode="json", exclude_none=True), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
 def open_data_schema(site_url: str) -> str:

@@ -32,11 +32,14 @@ _NUMBER = {
     "en": re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(billion|million|thousand)\b)?"),
 }
 _GROUP = {"vi": ".", "en": ","}
+_DIGIT = re.compile(r"\d")
 
 
 def numbers_in(text: str, lang: str) -> set[str]:
     """The canonical numbers, dates and times a text contains."""
     found: set[str] = set()
+    if not _DIGIT.search(text):
+        return found
 
     def take(pattern: re.Pattern, make) -> None:
         nonlocal text

@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import http.server
 import os
 import platform
 import shutil
@@ -33,7 +31,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,29 +134,11 @@ def site_stats(site: Path) -> dict:
             "max_kb": html[-1][0] / 1024, "largest": [f"{rel} ({size / 1024:.0f} KB)" for size, rel in html[-3:][::-1]]}
 
 
-@contextlib.contextmanager
-def serve(folder: Path):
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 def search_bytes(site: Path) -> dict[str, float | str]:
     """KB a first query downloads, per language (scripts/search_probe.py in headless Chromium)."""
     try:
         from playwright.sync_api import sync_playwright
-        from search_probe import CHROMIUM, CHROMIUM_ARGS, probe
+        from search_probe import CHROMIUM, CHROMIUM_ARGS, probe, serve
     except ImportError as exc:
         return {lang: f"n/a ({exc})" for lang in QUERIES}
     out: dict[str, float | str] = {}

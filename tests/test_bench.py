@@ -12,7 +12,8 @@ import pytest
 
 from digest.cli import main
 from digest.load import load_catalogue
-from digest.render import EVENTS_PER_PAGE, Pager, paginate
+from digest.browse import build_browse
+from digest.render import EVENTS_PER_PAGE, paginate
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -59,11 +60,10 @@ def test_events_index_paginates_and_links(corpus, lang):
         links = LINK.findall(text)
         for link in links:  # every Markdown link resolves to a generated page
             assert (path.parent / link).resolve().is_file(), f"{path.name}: broken link {link}"
-        events = [link for link in links if not link.startswith(("../index.md", "index.md")) and "page/" not in link]
+        events = [link for link in links if re.search(r"events/\d{4}-\d{2}-\d{2}-", link)]
         listed += [Path(link).name for link in events]
         assert len(events) == (EVENTS_PER_PAGE if number < pages else N - EVENTS_PER_PAGE * (pages - 1))
-        has_prev = any(f"({link})" in text for link in ("../index.md", f"../page/{number - 1}.md")) if number > 1 else False
-        has_next = f"page/{number + 1}.md)" in text
+        has_prev, has_next = '{: rel="prev" }' in text, '{: rel="next" }' in text
         assert has_prev == (number > 1) and has_next == (number < pages), path
         label = "Trang" if lang == "vi" else "Page"
         assert f"{label} {number}" in text
@@ -72,13 +72,19 @@ def test_events_index_paginates_and_links(corpus, lang):
 
 
 def test_pager_links():
-    pages = paginate(list(range(7)), 3)
+    pages = paginate(list(range(7)), "events/index.md", 3)
     assert [len(chunk) for chunk, _ in pages] == [3, 3, 1]
     first, middle, last = (pager for _, pager in pages)
-    assert (first.prev, first.next, first.last) == (None, "page/2.md", "page/3.md")
-    assert (middle.prev, middle.next, middle.up) == ("../index.md", "../page/3.md", "../")
-    assert (last.first, last.prev, last.next) == ("../index.md", "../page/2.md", None)
-    assert Pager.path(1) == "index.md" and paginate([], 50)[0][0] == []
+    assert (first.prev, first.next, first.last, first.root) == (None, "page/2.md", "page/3.md", "../")
+    assert (middle.prev, middle.next, middle.root) == ("../index.md", "3.md", "../../")
+    assert (last.first, last.prev, last.next, last.url_dir) == ("../index.md", "2.md", None, "events/page/3/")
+    assert first.path(1) == "events/index.md" and paginate([], "events/index.md")[0][0] == []
+
+
+def test_pager_of_an_entity_page():
+    first, second = (pager for _, pager in paginate(list(range(60)), "people/x.md"))
+    assert (first.next, first.root, first.url_dir) == ("x/page/2.md", "../", "people/x/")
+    assert (second.prev, second.path(2), second.root) == ("../../x.md", "people/x/page/2.md", "../../../")
 
 
 def test_second_run_rewrites_nothing(corpus):
@@ -101,3 +107,16 @@ def test_parallel_generation_gives_the_same_pages(corpus, monkeypatch):
     parallel_catalogue = load_catalogue(corpus / "data", corpus)
     assert parallel_catalogue.events == catalogue.events and parallel_catalogue.files == catalogue.files
     assert digest.render.render_site(parallel_catalogue) == sequential
+
+
+def test_no_page_lists_more_than_a_page_of_items(corpus):
+    """Every list that grows with the archive paginates: commitments, sources, archive, entities."""
+    item = re.compile(r"^(?:- \[|\| \[|\| \d|<tr><td>|- \d)", re.MULTILINE)
+    counts = {p.relative_to(corpus / "docs").as_posix(): len(item.findall(p.read_text(encoding="utf-8")))
+              for p in (corpus / "docs").rglob("*.md")}
+    assert max(counts.values()) <= EVENTS_PER_PAGE, max(counts.items(), key=lambda kv: kv[1])
+    browse = build_browse(load_catalogue(corpus / "data", corpus))
+    crowded = [f"{kind}/{ident}" for kind, ids in browse.appearances.items() for ident, found in ids.items() if len(found) > EVENTS_PER_PAGE]
+    for lang in ("vi", "en"):
+        for listing in ("commitments", "sources", "archive", "events", *crowded):
+            assert f"{lang}/{listing}/page/2.md" in counts, f"{lang}/{listing} has a second page"

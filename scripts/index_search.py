@@ -38,19 +38,21 @@ sys.path.insert(0, str(ROOT))
 from digest.fold import mark_stroke  # noqa: E402
 
 OUTPUT = "pagefind"
-#: Pages left out besides list pages: the 404 page, lists whose folder has no child pages, and
-#: the source-article pages (their summaries restate their event's; indexing them made a first
-#: Vietnamese query download 40% more at 1,000 events).
-SKIPPED = re.compile(r"^(?:[a-z]{2}/)?(?:404\.html|archive/index\.html|sources/.*)$")
+#: Pages left out besides list pages: the 404 page; the later pages of paginated lists, the
+#: archive and the commitments table (their text is the listed pages' own); and the source-article
+#: pages (their summaries restate their event's; indexing them made a first Vietnamese query
+#: download 40% more at 1,000 events).
+SKIPPED = re.compile(r"^(?:[a-z]{2}/)?(?:404\.html|(?:.+/)?page/\d+/index\.html|archive/.*|commitments/.*|sources/.*)$")
 #: Inside the article, what is not text of the page.
 EXCLUDE = [".headerlink", ".nzd-cite", ".nzd-cite-block", ".md-content__button", ".md-source-file", "script", "style"]
 #: Sections of event pages not indexed (by heading id): the summary paragraphs (they tell at
 #: length what the lead, key points, figures, commitments, quotations and people state one by
-#: one), the sources, related events (other pages' titles) and the citation block (URLs).
+#: one), the sources, related events (other pages' titles), the citation block (URLs), and on
+#: entity pages the table of appearances (titles of the events listed).
 #: Vietnamese syllables recur on nearly every page, so every indexed word makes the chunks a
 #: query downloads bigger: at 1,000 events, indexing the summaries too took a first Vietnamese
 #: query from about 290 KB to about 390 KB (budget 300 KB). See ARCHITECTURE.md, "Search".
-DROPPED = ("summary", "sources", "related", "cite")
+DROPPED = ("summary", "sources", "related", "cite", "appears-in")
 #: The article Material renders; the search index reads only this element.
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
 #: The page's language, which picks its index.

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from digest.browse import build_browse
 from digest.cli import main
 from digest.load import load_catalogue
-from digest.browse import build_browse
 from digest.render import EVENTS_PER_PAGE, paginate
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,6 +4,7 @@ picks up edits to data files and templates with live reload."""
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -32,6 +33,21 @@ def on_pre_build(config, **kwargs) -> None:
         raise PluginError(f"{len(exc.errors)} problem(s) in data files; docs/ was not changed:\n" + "\n".join(f"  {e}" for e in exc.errors)) from None
     pages = render_site(catalogue)
     apply(pages, docs, plan(pages, docs))
+
+
+_command = {"name": "build"}
+
+
+def on_startup(command, **kwargs) -> None:
+    _command["name"] = command
+
+
+def on_post_build(config, **kwargs) -> None:
+    """In `mkdocs serve`, give the preview the search index of the last `make site` (the preview
+    is built into a temporary folder, and indexing on every reload would slow live reload)."""
+    index = ROOT / "site" / "pagefind"
+    if _command["name"] == "serve" and index.is_dir():
+        shutil.copytree(index, Path(config["site_dir"]) / "pagefind", dirs_exist_ok=True)
 
 
 def on_env(env, config, files, **kwargs):

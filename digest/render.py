@@ -161,19 +161,15 @@ class Page:
     def topic(self, ident: str) -> str:
         return self.catalogue.topics[ident].label[self.lang]
 
-    def person(self, ident: str) -> Markup:
+    def person(self, ident: str, escaper=escape_md) -> Markup:
         """A person's name, with its own `lang` when it differs from the page's."""
         person = self.catalogue.people[ident]
-        if person.name_lang == self.lang:
-            return escape_md(person.name)
-        return Markup(f'<span lang="{person.name_lang}">{escape_md(person.name)}</span>')
+        name = escaper(person.name)
+        return name if person.name_lang == self.lang else Markup(f'<span lang="{person.name_lang}">{name}</span>')
 
     def person_html(self, ident: str) -> Markup:
         """A person's name for a raw HTML block."""
-        person = self.catalogue.people[ident]
-        if person.name_lang == self.lang:
-            return escape(person.name)
-        return Markup(f'<span lang="{person.name_lang}">{escape(person.name)}</span>')
+        return self.person(ident, escape_html)
 
     def search_terms(self, event: Event) -> str:
         """Other names of the places, organisations and people an event names: their

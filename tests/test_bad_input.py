@@ -175,3 +175,14 @@ def test_write_touches_only_changed_files(project):
     stamps = {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*.md")}
     assert run(project) == 0
     assert {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*.md")} == stamps
+
+
+def test_duplicate_entity_id_and_source_id_shared_by_two_events(project, capsys):
+    people = project / "data" / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8") + "- id: jane-doe\n  name: Jane Doe Again\n", encoding="utf-8")
+    text = (BAD / "valid-event.yaml").read_text(encoding="utf-8").replace("id: vs", "id: sa").replace("[vs]", "[sa]")
+    (project / "data/events/valid-event.yaml").write_text(text, encoding="utf-8")
+    assert run(project) == 1
+    err = capsys.readouterr().err
+    assert "data/people.yaml:6: [2].id: expected a unique id, found 'jane-doe' twice" in err
+    assert "sources[0].id: expected a source id unique across events, found 'sa' also in data/events/2024-03-05-fixture-workshop.yaml" in err

@@ -18,11 +18,9 @@ $(VENV)/.test-installed: $(VENV)/.site-installed requirements-test.txt
 	$(PY) -m pip install --quiet -r requirements-test.txt
 	touch $@
 
-## site: set up (venv + pinned packages), generate pages, build site/ with its search index
+## site: set up (venv + pinned packages), generate pages, build site/ (one MkDocs process per language) with its search index
 site: $(VENV)/.site-installed
-	$(PY) scripts/build_pages.py
-	NZD_PAGES_FRESH=1 $(PY) -m mkdocs build --strict --quiet
-	$(PY) scripts/index_search.py
+	$(PY) scripts/build_site.py --quiet
 	@echo "Built site/. Preview: make serve (http://127.0.0.1:8000/), or: $(PY) -m http.server -d site 8000"
 
 ## pages: regenerate docs/ from data/ (only changed files are written)

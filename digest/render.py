@@ -217,6 +217,12 @@ class Page:
         links = ", ".join(f"[{keys[s]}](#source-{s})" for s in source_ids)
         return Markup(f'<span class="nzd-cite" title="{escape(self.t["reported_by"])}">\\[{links}\\]</span>')
 
+    def cites_html(self, event: Event, source_ids: list[str]) -> Markup:
+        """`cites` for a raw HTML block: the HTML Python-Markdown makes of it."""
+        keys = self.source_keys(event)
+        links = ", ".join(f'<a href="#source-{escape(s)}">{keys[s]}</a>' for s in source_ids)
+        return Markup(f'<span class="nzd-cite" title="{escape(self.t["reported_by"])}">[{links}]</span>')
+
     def jsonld(self, event: Event) -> Markup:
         """The event page's structured data (schema.org JSON-LD) in the page's language: the
         Event, and the summary as a Report citing its source articles by what they give
@@ -276,6 +282,13 @@ class Page:
         if kind == "organisations" and ident not in self.catalogue.organisations:
             kind = "places"  # a commitment actor may be a place
         return Markup(f"[{self.entity_name(kind, ident)}]({'../' * depth}{kind}/{ident}.md)")
+
+    def entity_link_html(self, kind: str, ident: str, here: str) -> Markup:
+        """`entity_link` for a raw HTML block: a link from the page at directory URL `here`."""
+        if kind == "organisations" and ident not in self.catalogue.organisations:
+            kind = "places"
+        name = self.person_html(ident) if kind == "people" else escape(self.entity_plain_name(kind, ident))
+        return Markup(f'<a href="{escape(self.url(f"{kind}/{ident}/", here))}">{name}</a>')
 
     def source_plain_name(self, source: Source) -> str:
         if source.headline:

@@ -9,13 +9,21 @@
   x-default = the default language) and robots.txt pointing to it, both absolute from
   `site_url`. Written after every language's build from the pages on disk, so the last
   build's files list every page of every language.
+- `NZD_BUILD_LANG=<lang>` (set by scripts/build_site.py, one MkDocs process per language):
+  build that language only, at its usual place (`<lang>/` unless it is the default), and
+  leave the 404 pages and the sitemap to build_site.py, which writes them once after merging
+  the languages' folders. mkdocs-static-i18n insists on building its default language, so the
+  choice is made here, after its configuration is validated and before its `on_config`.
 """
 
 from __future__ import annotations
 
 import gzip
+import os
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
+
+from mkdocs.exceptions import PluginError
 
 _kept_404: dict[str, bytes] = {}
 
@@ -32,7 +40,23 @@ def _languages(config) -> tuple[str, list[str], str]:
     return i18n.default_language, list(i18n.build_languages), i18n.current_language
 
 
+def on_config(config, **kwargs):
+    only = os.environ.get("NZD_BUILD_LANG")
+    i18n = config.plugins.get("i18n")
+    if not only or i18n is None:
+        return config
+    locales = [lang.locale for lang in i18n.config.languages]
+    if only not in locales:
+        raise PluginError(f"NZD_BUILD_LANG={only}: not one of the site's languages ({', '.join(locales)})")
+    for lang in i18n.config.languages:
+        lang.build = lang.locale == only
+    i18n.current_language = only  # read by the plugin's on_config (priority -100, after this hook)
+    return config
+
+
 def on_post_build(config, **kwargs) -> None:
+    if os.environ.get("NZD_BUILD_LANG"):
+        return  # scripts/build_site.py places the 404 pages and writes the sitemap after the merge
     site = Path(config.site_dir)
     default, languages, current = _languages(config)
     _place_404(site, default, current)

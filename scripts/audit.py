@@ -128,9 +128,7 @@ def serve(site: Path, port: int) -> ThreadingHTTPServer:
 def build(site: Path, base: str) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NZD_SITE_URL": base}
     py = sys.executable
-    subprocess.run([py, "scripts/build_pages.py", "--quiet"], cwd=ROOT, check=True, env=env)
-    subprocess.run([py, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)], cwd=ROOT, check=True, env=env)
-    subprocess.run([py, "scripts/index_search.py", "--site", str(site), "--quiet"], cwd=ROOT, check=True, env=env)
+    subprocess.run([py, "scripts/build_site.py", "--quiet", "--site", str(site)], cwd=ROOT, check=True, env=env)
 
 
 # --- Lighthouse ------------------------------------------------------------------------------

@@ -5,9 +5,10 @@
     python scripts/bench.py --sizes 1000 3000    # (make bench N="1000 3000")
 
 For each N: writes a synthetic corpus in our data format (scripts/synth.py), then, in a
-temporary copy of the project, runs the generator (scripts/build_pages.py), MkDocs
-(`mkdocs build --strict`, with NZD_PAGES_FRESH=1 as `make site` does, so the hook does
-not generate twice) and the search indexer (scripts/index_search.py). In the same run
+temporary copy of the project, runs `make site`'s scripts/build_site.py one step at a
+time: the generator (`--step pages`), MkDocs (`--step mkdocs`: one process per language
+at the same time, then the merge and the sitemap) and the search indexer (`--step search`).
+In the same run
 Hugo builds the same generated Markdown pages with minimal templates. Each step runs
 `--repeats` times (fewer for large N, said in the output); medians are printed.
 
@@ -166,10 +167,10 @@ def bench_size(n: int, repeats: int, workdir: Path, python: str, log) -> dict:
     last = None
     for r in range(repeats):
         proj = make_project(workdir / f"run-{n}-{r}", corpus)
-        gen = run_tracked([python, "scripts/build_pages.py", "--data", str(proj / "data"), "--docs", str(proj / "docs")], proj, env)
-        mk = run_tracked([python, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(proj / "mkdocs.yml"), "--site-dir", str(proj / "site")],
-                         proj, {**env, "NZD_PAGES_FRESH": "1"})
-        se = run_tracked([python, "scripts/index_search.py", "--site", str(proj / "site")], proj, env)
+        build = [python, "scripts/build_site.py", "--quiet", "--site", str(proj / "site"), "--step"]
+        gen = run_tracked([*build, "pages"], proj, env)
+        mk = run_tracked([*build, "mkdocs"], proj, env)
+        se = run_tracked([*build, "search"], proj, env)
         steps["generator"].add(*gen)
         steps["mkdocs"].add(*mk)
         steps["search"].add(*se)

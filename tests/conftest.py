@@ -25,12 +25,9 @@ def pytest_addoption(parser):
 
 
 def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> None:
-    """Generate pages, build with MkDocs (strict), index for search."""
+    """Generate pages, build with MkDocs (strict, one process per language), index for search: scripts/build_site.py, as `make site`."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "scripts/build_pages.py", "--quiet"], cwd=ROOT, check=True, env=env)
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "--site-dir", str(site_dir)],
-                   cwd=ROOT, check=True, env=env)
-    subprocess.run([sys.executable, "scripts/index_search.py", "--site", str(site_dir)], cwd=ROOT, check=True, env=env)
+    subprocess.run([sys.executable, "scripts/build_site.py", "--quiet", "-f", str(config), "--site", str(site_dir)], cwd=ROOT, check=True, env=env)
 
 
 @pytest.fixture(scope="session")

@@ -40,7 +40,7 @@ chromium:
 	@command -v chromium >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
-	@chromium --version
+	@chromium --version 2>/dev/null
 
 ## test: set up everything the tests need and run the whole suite
 test: $(VENV)/.test-installed chromium
@@ -59,7 +59,9 @@ $(AUDIT_TOOLS): tools/audit/package.json
 
 ## audit: build, serve on localhost, Lighthouse (mobile) on 6 pages, Nu HTML validator on all pages, link check
 audit: $(VENV)/.test-installed chromium $(AUDIT_TOOLS)
-	@command -v java >/dev/null || { echo "make audit needs a Java runtime (Nu HTML validator)"; exit 1; }
+	@command -v java >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
 	CHROME_PATH=/usr/bin/chromium $(PY) scripts/audit.py
 
 ## bench: build benchmark on synthetic archives beside Hugo (make bench N="1000 3000"; see ARCHITECTURE.md, Performance)

@@ -277,16 +277,10 @@ class Page:
         """An entity's name for Markdown, people's names with their own `lang`."""
         return self.person(ident) if kind == "people" else escape_md(self.entity_plain_name(kind, ident))
 
-    def entity_link(self, kind: str, ident: str, depth: int = 1) -> Markup:
-        """A Markdown link to an entity page, from a page `depth` folders below the language root."""
+    def entity_link_html(self, kind: str, ident: str, here: str) -> Markup:
+        """A link to an entity page for a raw HTML block, from the page at directory URL `here`."""
         if kind == "organisations" and ident not in self.catalogue.organisations:
             kind = "places"  # a commitment actor may be a place
-        return Markup(f"[{self.entity_name(kind, ident)}]({'../' * depth}{kind}/{ident}.md)")
-
-    def entity_link_html(self, kind: str, ident: str, here: str) -> Markup:
-        """`entity_link` for a raw HTML block: a link from the page at directory URL `here`."""
-        if kind == "organisations" and ident not in self.catalogue.organisations:
-            kind = "places"
         name = self.person_html(ident) if kind == "people" else escape(self.entity_plain_name(kind, ident))
         return Markup(f'<a href="{escape(self.url(f"{kind}/{ident}/", here))}">{name}</a>')
 

@@ -18,7 +18,20 @@ from digest.load import load_catalogue
 from digest.numbers import _pairs, format_number, numbers_in
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = Path(os.environ.get("NZD_SEEDS", ROOT.parent / "shared" / "seeds"))
+
+
+
+def seeds_folder() -> Path:
+    """NZD_SEEDS, else the nearest `shared/seeds/` beside the checkout or a folder above it."""
+    if os.environ.get("NZD_SEEDS"):
+        return Path(os.environ["NZD_SEEDS"])
+    for folder in ROOT.parents:
+        if (folder / "shared" / "seeds").is_dir():
+            return folder / "shared" / "seeds"
+    return ROOT.parent / "shared" / "seeds"
+
+
+SEEDS = seeds_folder()
 CATALOGUE = load_catalogue(ROOT / "data", ROOT)
 EVENTS = {event.id: event for event in CATALOGUE.events}
 

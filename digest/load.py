@@ -26,6 +26,7 @@ from digest.model import (
     Person,
     Place,
     Topic,
+    field_path,
 )
 from digest.numbers import cross_check_numbers
 
@@ -130,13 +131,6 @@ def _line_index(node: yaml.Node | None, path: tuple = (), index: dict | None = N
     return index
 
 
-def _dotted(path: tuple) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 def _line_for(lines: dict, path: tuple) -> int | None:
     while path and path not in lines:
         path = path[:-1]
@@ -207,7 +201,7 @@ def validation_errors(exc: ValidationError, name: str, lines: dict, prefix: tupl
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
         path = (*prefix, *loc)
         message = _message(err)
-        errors.append(DataError(name, _line_for(lines, path), _dotted(path), message))
+        errors.append(DataError(name, _line_for(lines, path), field_path(path), message))
     return errors
 
 
@@ -275,7 +269,7 @@ def check_references(event: Event, registry: dict[str, dict], name: str, lines: 
     def need(kind: str, ident: str | None, path: tuple) -> None:
         if ident is not None and ident not in registry[kind]:
             known = ", ".join(sorted(registry[kind])[:8])
-            errors.append(DataError(name, _line_for(lines, path), _dotted(path), f"expected a declared {kind[:-1] if kind != 'people' else 'person'} id (data/{kind}.yaml: {known}...), found {ident!r}"))
+            errors.append(DataError(name, _line_for(lines, path), field_path(path), f"expected a declared {kind[:-1] if kind != 'people' else 'person'} id (data/{kind}.yaml: {known}...), found {ident!r}"))
 
     source_ids = [s.id for s in event.sources]
     for i, sid in enumerate(source_ids):
@@ -286,7 +280,7 @@ def check_references(event: Event, registry: dict[str, dict], name: str, lines: 
         for j, sid in enumerate(item.sources):
             if sid not in source_ids:
                 p = (*path, "sources", j)
-                errors.append(DataError(name, _line_for(lines, p), _dotted(p), f"expected one of this event's sources ({', '.join(source_ids)}), found {sid!r}"))
+                errors.append(DataError(name, _line_for(lines, p), field_path(p), f"expected one of this event's sources ({', '.join(source_ids)}), found {sid!r}"))
 
     horizon = dt.date.today() + dt.timedelta(days=FUTURE_HORIZON_DAYS)
     if event.date.value > horizon:
@@ -326,7 +320,7 @@ def check_references(event: Event, registry: dict[str, dict], name: str, lines: 
     if len(event.summary.vi) != len(event.summary.en):
         errors.append(DataError(name, _line_for(lines, ("summary",)), "summary", f"expected as many English as Vietnamese paragraphs, found vi={len(event.summary.vi)} en={len(event.summary.en)}"))
     for problem in cross_check_numbers(event):
-        errors.append(DataError(name, _line_for(lines, problem.path), _dotted(problem.path), problem.message))
+        errors.append(DataError(name, _line_for(lines, problem.path), field_path(problem.path), problem.message))
     return errors
 
 

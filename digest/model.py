@@ -39,6 +39,14 @@ ShortText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT_C
 SOURCE_FILE_PATTERN = re.compile(r"^[0-9]{3}_[0-9a-f]{16}\.txt$")
 
 
+def field_path(path: tuple) -> str:
+    """A field's path as editors read it: ('summary', 'en', 0) → 'summary.en[0]'."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
 class Strict(BaseModel):
     """Base for every model: unknown fields are errors, values are frozen."""
 

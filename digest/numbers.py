@@ -16,6 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from digest.model import field_path
+
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July",
              "August", "September", "October", "November", "December")
 SCALE = {"tỷ": 10**9, "triệu": 10**6, "nghìn": 10**3, "ngàn": 10**3,
@@ -98,7 +100,7 @@ def cross_check_numbers(event: BaseModel) -> list[NumberMismatch]:
     for path, vi, en in _pairs(event):
         if path and path[0] == "number_notes":
             continue
-        field = _dotted(path)
+        field = field_path(path)
         in_vi, in_en = numbers_in(vi, "vi"), numbers_in(en, "en")
         for lang, missing in (("English", in_vi - in_en), ("Vietnamese", in_en - in_vi)):
             for num in sorted(missing):
@@ -106,13 +108,6 @@ def cross_check_numbers(event: BaseModel) -> list[NumberMismatch]:
                     continue
                 problems.append(NumberMismatch(path, f"expected the number {_show(num)} in the {lang} text too (or a number_notes entry), found it only in the {'Vietnamese' if lang == 'English' else 'English'}"))
     return problems
-
-
-def _dotted(path: tuple) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _show(token: str) -> str:

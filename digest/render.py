@@ -211,14 +211,8 @@ class Page:
     def source_keys(self, event: Event) -> dict[str, str]:
         return {source.id: chr(ord("A") + i) for i, source in enumerate(event.sources)}
 
-    def cites(self, event: Event, source_ids: list[str]) -> Markup:
-        """Source markers like [A, B] linking to the event's source list."""
-        keys = self.source_keys(event)
-        links = ", ".join(f"[{keys[s]}](#source-{s})" for s in source_ids)
-        return Markup(f'<span class="nzd-cite" title="{escape(self.t["reported_by"])}">\\[{links}\\]</span>')
-
     def cites_html(self, event: Event, source_ids: list[str]) -> Markup:
-        """`cites` for a raw HTML block: the HTML Python-Markdown makes of it."""
+        """Source markers like [A, B] linking to the event's source list, for a raw HTML block."""
         keys = self.source_keys(event)
         links = ", ".join(f'<a href="#source-{escape(s)}">{keys[s]}</a>' for s in source_ids)
         return Markup(f'<span class="nzd-cite" title="{escape(self.t["reported_by"])}">[{links}]</span>')

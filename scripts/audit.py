@@ -25,8 +25,6 @@ a broken link).
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
 import json
 import os
 import re
@@ -35,15 +33,17 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 from collections import Counter
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import unquote, urldefrag, urljoin, urlparse
 from urllib.request import Request, urlopen
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from static_server import serve  # noqa: E402
+
 TOOLS = ROOT / "tools" / "audit" / "node_modules"
 LIGHTHOUSE = TOOLS / "lighthouse" / "cli" / "index.js"
 VNU = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -63,67 +63,6 @@ THEME_ERRORS: list[tuple[str, str, str]] = [
     ("Bad value “” for attribute “tabindex” on element “label”", r'class="md-nav__link',
      "partials/nav-item.html prints tabindex=\"\" on section labels of the sidebar; browsers ignore it"),
 ]
-
-COMPRESSIBLE = re.compile(r"\.(html|css|js|json|svg|xml|txt|webmanifest)$")
-
-
-class Handler(SimpleHTTPRequestHandler):
-    """Static files as a production host would serve them: gzip, per-language 404 pages."""
-
-    def log_message(self, *args):
-        pass
-
-    def send_head(self):
-        path = self.translate_path(self.path)
-        if os.path.isdir(path) and not self.path.split("?")[0].endswith("/"):
-            return super().send_head()  # redirect to the folder
-        target = os.path.join(path, "index.html") if os.path.isdir(path) else path
-        if not os.path.isfile(target):
-            return self._not_found()
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or not COMPRESSIBLE.search(target):
-            return super().send_head()
-        body = gzip.compress(Path(target).read_bytes(), mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(target))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "public, max-age=31536000" if "/assets/" in target else "no-cache")
-        self.end_headers()
-        return _Body(body)
-
-    def _not_found(self):
-        lang_404 = "en/404.html" if self.path.startswith("/en/") else "404.html"
-        body = (Path(self.directory) / lang_404).read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return _Body(body)
-
-
-class _Body:
-    def __init__(self, data: bytes):
-        self.data = data
-
-    def read(self, *args) -> bytes:
-        data, self.data = self.data, b""
-        return data
-
-    def close(self):
-        pass
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def serve(site: Path, port: int) -> ThreadingHTTPServer:
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
 
 def build(site: Path, base: str) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NZD_SITE_URL": base}
@@ -233,53 +172,54 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--keep", type=Path, help="also keep the built site and the Lighthouse reports in this folder")
     args = parser.parse_args(argv)
 
-    port = free_port()
+    with socket.socket() as sock:  # a free port, known before the build that needs its address
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
     base = f"http://localhost:{port}/"
     work = Path(tempfile.mkdtemp(prefix="nzd-audit-"))
     site = work / "site"
     print(f"Building the site for {base} ...", flush=True)
     build(site, base)
-    server = serve(site, port)
     ok = True
     try:
-        if not args.skip_lighthouse:
-            rows = []
-            for prefix in ("", "en/"):
-                for path in AUDITED:
-                    url = base + prefix + path
-                    print(f"Lighthouse (mobile): /{prefix}{path}", flush=True)
-                    scores, report = lighthouse(url, work / f"lh-{len(rows)}.json")
-                    rows.append(("/" + prefix + path, scores))
-                    misses = [c for c in CATEGORIES if scores[c] < TARGETS[c]]
-                    if misses:
-                        ok = False
-                        print("\n".join(failed_audits(report)))
-            width = max(len(page) for page, _ in rows)
-            print(f"\n| {'page':<{width}} | performance | accessibility | best practices | SEO |")
-            print(f"| {'-' * width} | ---: | ---: | ---: | ---: |")
-            for page, s in rows:
-                print(f"| {page:<{width}} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} |")
-            print(f"targets: performance ≥ {TARGETS['performance']}, accessibility, best practices and SEO = 100\n")
+        with serve(site, port):
+            if not args.skip_lighthouse:
+                rows = []
+                for prefix in ("", "en/"):
+                    for path in AUDITED:
+                        url = base + prefix + path
+                        print(f"Lighthouse (mobile): /{prefix}{path}", flush=True)
+                        scores, report = lighthouse(url, work / f"lh-{len(rows)}.json")
+                        rows.append(("/" + prefix + path, scores))
+                        misses = [c for c in CATEGORIES if scores[c] < TARGETS[c]]
+                        if misses:
+                            ok = False
+                            print("\n".join(failed_audits(report)))
+                width = max(len(page) for page, _ in rows)
+                print(f"\n| {'page':<{width}} | performance | accessibility | best practices | SEO |")
+                print(f"| {'-' * width} | ---: | ---: | ---: | ---: |")
+                for page, s in rows:
+                    print(f"| {page:<{width}} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} |")
+                print(f"targets: performance ≥ {TARGETS['performance']}, accessibility, best practices and SEO = 100\n")
 
-        print("Nu HTML validator (vnu-jar) over every page ...", flush=True)
-        ours, theirs = validate(site)
-        pages = sum(1 for f in site.rglob("*.html") if "pagefind" not in f.parts)
-        print(f"validator: {pages} pages, {len(ours)} errors in our templates and content, {len(theirs)} from the theme")
-        for line in ours:
-            print("  " + line)
-        for reason, count in Counter(line.rsplit("  [theme: ", 1)[1].rstrip("]") for line in theirs).most_common():
-            print(f"  theme ({count}×): {reason}")
-        if ours:
-            ok = False
-            print("  most frequent:", Counter(line.split(": ", 1)[1] for line in ours).most_common(5))
+            print("Nu HTML validator (vnu-jar) over every page ...", flush=True)
+            ours, theirs = validate(site)
+            pages = sum(1 for f in site.rglob("*.html") if "pagefind" not in f.parts)
+            print(f"validator: {pages} pages, {len(ours)} errors in our templates and content, {len(theirs)} from the theme")
+            for line in ours:
+                print("  " + line)
+            for reason, count in Counter(line.rsplit("  [theme: ", 1)[1].rstrip("]") for line in theirs).most_common():
+                print(f"  theme ({count}×): {reason}")
+            if ours:
+                ok = False
+                print("  most frequent:", Counter(line.split(": ", 1)[1] for line in ours).most_common(5))
 
-        checked, broken = check_links(base)
-        print(f"links: {checked} checked, {len(broken)} broken")
-        for line in broken:
-            print("  " + line)
-        ok = ok and not broken
+            checked, broken = check_links(base)
+            print(f"links: {checked} checked, {len(broken)} broken")
+            for line in broken:
+                print("  " + line)
+            ok = ok and not broken
     finally:
-        server.shutdown()
         if args.keep:
             shutil.copytree(work, args.keep, dirs_exist_ok=True)
         shutil.rmtree(work, ignore_errors=True)

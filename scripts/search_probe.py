@@ -26,27 +26,21 @@ browser context, so nothing is cached at the start):
 - count: number of results; requests: number of search requests; foreign: URLs of any
   request to another origin (the site must make none).
 
-The server at base_url must serve the built, indexed site; `serve(folder)` here serves
-one with gzip compression of text files, as a production host does, so `bytes` are the
-bytes on the wire.
+The server at base_url must serve the built, indexed site; `serve(folder)`
+(scripts/static_server.py) serves one with gzip compression of text files, as a production
+host does, so `bytes` are the bytes on the wire.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import gzip
-import io
 import json
 import statistics
 import sys
-import threading
-from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+from static_server import serve  # noqa: F401 - the benchmark and tests serve sites through here
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -76,45 +70,6 @@ _CLEAR = """() => {
   input.value = "";
   input.dispatchEvent(new Event("input", { bubbles: true }));
 }"""
-
-
-class StaticHandler(SimpleHTTPRequestHandler):
-    """A static file server that compresses text as a production host does (gzip for HTML,
-    CSS, JS, JSON, XML, SVG; README, "Deploying"), so measured bytes are bytes on the wire.
-    Pagefind's own index files are compressed already and are sent as they are."""
-
-    COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv")
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts and path.suffix in self.COMPRESSIBLE and path.is_file()):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), mtime=0)
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-@contextlib.contextmanager
-def serve(folder: Path):
-    """Serve a built site on 127.0.0.1 (a free port) with compression; yields its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StaticHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def is_search_asset(path: str) -> bool:

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import subprocess
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from static_server import serve  # noqa: E402
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -38,24 +39,11 @@ def site(tmp_path_factory) -> Path:
     return site_dir
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server
-
-
 @pytest.fixture(scope="session")
 def base_url(site):
-    """The built site over HTTP on loopback."""
-    server = serve(site)
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    """The built site over HTTP on loopback, served as a host serves it (gzip, a 404 page per language)."""
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

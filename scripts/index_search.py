@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -45,14 +46,22 @@ OUTPUT = "pagefind"
 SKIPPED = re.compile(r"^(?:[a-z]{2}/)?(?:404\.html|(?:.+/)?page/\d+/index\.html|archive/.*|commitments/.*|sources/.*)$")
 #: Inside the article, what is not text of the page.
 EXCLUDE = [".headerlink", ".nzd-cite", ".nzd-cite-block", ".md-content__button", ".md-source-file", "script", "style"]
-#: Sections of event pages not indexed (by heading id): the summary paragraphs (they tell at
-#: length what the lead, key points, figures, commitments, quotations and people state one by
-#: one), the sources, related events (other pages' titles), the citation block (URLs), and on
-#: entity pages the table of appearances (titles of the events listed).
-#: Vietnamese syllables recur on nearly every page, so every indexed word makes the chunks a
-#: query downloads bigger: at 1,000 events, indexing the summaries too took a first Vietnamese
-#: query from about 290 KB to about 390 KB (budget 300 KB). See ARCHITECTURE.md, "Search".
-DROPPED = ("summary", "sources", "related", "cite", "appears-in")
+#: Sections of event pages not indexed (by heading id): the sources (their titles and
+#: publishers are on the source pages), related events (other pages' titles), the citation
+#: block (URLs), and on entity pages the table of appearances (titles of the events listed):
+#: text that is not the page's own would make every event a hit for its neighbours' words.
+DROPPED = ("sources", "related", "cite", "appears-in")
+#: Index chunk size, in Pagefind's units (one per page a word is on, plus one per occurrence).
+#: A query downloads, whole, every chunk that holds one of its words. Pagefind closes a chunk
+#: at about 20,000 units by default, and it counts only the unmarked form of a word (measured:
+#: the entry "cong" carries công, cộng, cổng... uncounted). Vietnamese syllables mostly carry
+#: marks and recur on most pages, so a default chunk packed dozens of them: about 70 KB gzipped
+#: at 1,000 events, one per query word. At 200 a chunk holds little more than the query's own
+#: words: at 1,000 events a first Vietnamese query fell from 212-394 KB to 137-213 KB (with the
+#: summaries indexed too); 100 and 50 gained nothing more. Pagefind reads the size from
+#: PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; tests/test_search_index.py fails if the pinned Pagefind
+#: stops honouring it. See ARCHITECTURE.md, "Search".
+INDEX_CHUNK_SIZE = 200
 #: The article Material renders; the search index reads only this element.
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
 #: The page's language, which picks its index.
@@ -129,7 +138,8 @@ def build(site: Path, prepared: list[tuple[str, str]]) -> None:
                 target.write_text(html, encoding="utf-8")
             config = {"site": str(work / "pages"), "output_path": str(work / "out"), "exclude_selectors": EXCLUDE}
             (work / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
-            jobs.append((work, subprocess.Popen([sys.executable, "-m", "pagefind", "--silent"], cwd=work)))  # reads ./pagefind.json
+            env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)}
+            jobs.append((work, subprocess.Popen([sys.executable, "-m", "pagefind", "--silent"], cwd=work, env=env)))  # reads ./pagefind.json
         failed = [str(work) for work, job in jobs if job.wait() != 0]
         if failed:
             raise SystemExit(f"pagefind failed for {', '.join(failed)}")

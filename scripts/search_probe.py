@@ -24,7 +24,8 @@ browser context, so nothing is cached at the start):
   index; measured in the page with performance.now(), until the next animation frame.
 - first_ms: the same for the first query (includes downloading the index).
 - count: number of results; requests: number of search requests; foreign: URLs of any
-  request to another origin (the site must make none).
+  request to another origin (the site must make none); files: (path, bytes) of each
+  search request, in the order they finished.
 
 The server at base_url must serve the built, indexed site; `serve(folder)`
 (scripts/static_server.py) serves one with gzip compression of text files, as a production
@@ -79,7 +80,7 @@ def is_search_asset(path: str) -> bool:
 
 
 def probe(base_url: str, lang_path: str, query: str, *, repeats: int = 5, browser: Any = None, timeout_ms: int = 30_000) -> dict:
-    """Open `base_url + lang_path`, search `query`; return {bytes, ms, first_ms, count, requests, foreign}.
+    """Open `base_url + lang_path`, search `query`; return {bytes, ms, first_ms, count, requests, foreign, files}.
 
     `browser`: a Playwright (sync) Browser to reuse; by default one is launched and closed.
     Raises if the search shows no result state within `timeout_ms`.
@@ -118,10 +119,11 @@ def _measure(browser: Any, base_url: str, lang_path: str, query: str, repeats: i
         first = page.evaluate(_RUN_QUERY, query)
         page.wait_for_load_state("networkidle")
         search_requests = [r for r in finished if is_search_asset(urlsplit(r.url).path)]
-        total = 0
+        files = []
         for request in search_requests:
             sizes = request.sizes()
-            total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+            files.append((urlsplit(request.url).path, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
+        total = sum(size for _, size in files)
         runs = []
         for _ in range(max(1, repeats)):
             page.evaluate(_CLEAR)
@@ -136,6 +138,7 @@ def _measure(browser: Any, base_url: str, lang_path: str, query: str, repeats: i
         "count": first["count"],
         "requests": len(search_requests),
         "foreign": foreign,
+        "files": files,
     }
 
 

@@ -235,6 +235,23 @@ def test_people_figures_quotations_searchable(page) -> None:
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize(
+    ("lang_path", "query", "expected"),
+    [
+        ("/", "khuyến khích áp dụng", BD),
+        ("/", "khuyen khich ap dung", BD),
+        ("/en/", "Fourth Industrial Revolution", BD),
+        ("/", "Scotland", HP),
+        ("/en/", "Scotland", HP),
+    ],
+)
+def test_summary_text_searchable(page, lang_path: str, query: str, expected: str) -> None:
+    """Words found only in an event's summary paragraphs (not its lead, key points or lists) find it, first."""
+    page.goto(lang_path)
+    assert hrefs(search(page, query))[0] == lang_path + expected
+
+
+@pytest.mark.browser
 def test_result_shows_title_and_highlighted_snippet(page) -> None:
     page.goto("/en/")
     found = search(page, "Sakai")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -22,6 +24,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from index_search import prepare  # noqa: E402
 from search_probe import probe  # noqa: E402
+from static_server import serve  # noqa: E402
 
 HP = "events/2024-01-17-hai-phong-net-zero-workshop/"
 BD = "events/2024-01-18-binh-duong-net-zero-workshop/"
@@ -352,3 +355,53 @@ def test_same_origin_only_and_budget(browser, base_url) -> None:
         assert result["count"] > 0
         assert 0 < result["bytes"] <= 300_000, result
         assert result["ms"] <= 100, result
+
+
+# ---------------------------------------------------------------- phrase first beyond the first page
+
+#: Made-up words, so the crafted pages are the only ones that hold them.
+PHRASE_WORDS = ("zorbex", "quilfan")
+
+
+@pytest.fixture(scope="module")
+def phrase_site(search_site: Path, tmp_path_factory) -> Path:
+    """The built site plus 24 Vietnamese pages holding PHRASE_WORDS: 23 short ones holding them
+    often but apart (Pagefind ranks them high), and one long page holding them once, side by
+    side (Pagefind ranks it last), then indexed as `make site` does."""
+    site = tmp_path_factory.mktemp("phrase") / "site"
+    shutil.copytree(search_site, site, ignore=shutil.ignore_patterns("pagefind"))
+    template = (site / HP / "index.html").read_text(encoding="utf-8")
+    start = template.index('<article class="md-content__inner md-typeset">')
+    end = template.index("</article>", start)
+    one, two = PHRASE_WORDS
+
+    def write(name: str, title: str, body: str) -> None:
+        html = template[:start] + f'<article class="md-content__inner md-typeset"><h1>{title}</h1><p>{body}</p>' + template[end:]
+        (site / "thu-cum-tu" / name).mkdir(parents=True)
+        (site / "thu-cum-tu" / name / "index.html").write_text(html, encoding="utf-8")
+
+    for n in range(23):
+        write(f"rai-rac-{n}", f"Rải rác {n}", " ".join([one, "và", two, "cùng", one, "với", two, "rồi"] * 3))
+    write("cum-tu", "Cụm từ", " ".join(["hội thảo về chuyển đổi xanh"] * 60) + f" {one} {two} " + " ".join(["năng lượng tái tạo"] * 60))
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "index_search.py"), "--site", str(site), "--quiet"], check=True)
+    return site
+
+
+@pytest.mark.browser
+def test_phrase_first_beyond_first_page(browser, phrase_site: Path) -> None:
+    """The one page holding the phrase comes first although Pagefind ranks it below the first page of results."""
+    with serve(phrase_site) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=url)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        try:
+            page.goto("/")
+            engine_order = page.evaluate(
+                """async (q) => { const m = await import('/pagefind/pagefind.js'); await m.options({ baseUrl: '/' });
+                                   const r = await m.search(q); return (await Promise.all(r.results.map(x => x.data()))).map(d => d.url); }""",
+                " ".join(PHRASE_WORDS))
+            assert len(engine_order) == 24 and engine_order.index("/thu-cum-tu/cum-tu/") >= 10, engine_order
+            found = search(page, " ".join(PHRASE_WORDS))
+            assert hrefs(found)[0] == "/thu-cum-tu/cum-tu/", hrefs(found)
+        finally:
+            context.close()

@@ -152,6 +152,28 @@
     return keyed.map((entry) => entry.item);
   };
 
+  /**
+   * Whether a result's matched word positions (Pagefind's `words`, known before its
+   * fragment loads) hold `length` consecutive words. A page holding the whole phrase always
+   * does, so these pages are moved ahead of all others before the first page is loaded, and
+   * `rerank` then checks the phrase on their text.
+   */
+  const hasRun = (positions, length) => {
+    const sorted = [...new Set(positions)].sort((a, b) => a - b);
+    let run = 1;
+    for (let i = 1; i < sorted.length && run < length; i += 1) {
+      run = sorted[i] === sorted[i - 1] + 1 ? run + 1 : 1;
+    }
+    return sorted.length > 0 && run >= length;
+  };
+
+  /** Pagefind's results with the possible phrase holders first, each group in Pagefind's order. */
+  const phraseFirst = (results, length) => {
+    if (length < 2) return results;
+    const holds = results.map((result) => hasRun(result.words || [], length));
+    return [...results.filter((_, i) => holds[i]), ...results.filter((_, i) => !holds[i])];
+  };
+
   /** Run a query; results replace the list unless a newer query started meanwhile. */
   const search = async (raw) => {
     const started = performance.now();
@@ -172,7 +194,7 @@
     const terms = marked.replace(/"/g, " ").trim().split(/\s+/).filter(Boolean);
     const loose = await engine.search(marked);
     if (id !== sequence) return;
-    ordered = loose ? loose.results : [];
+    ordered = phraseFirst(loose ? loose.results : [], terms.length);
     shown = 0;
     const fresh = document.createDocumentFragment();
     const first = ordered.slice(0, PAGE_SIZE);

@@ -14,6 +14,8 @@ What it does beyond plain `pagefind --site`:
 - rewrites đ/Đ as d/D + U+0335 (`digest.fold.mark_stroke`) in that copy, so Pagefind's
   mark-stripping folds them and "dang" finds "Đăng" (the browser marks queries the same
   way and unmarks results for display);
+- cuts the index into small chunks (`INDEX_CHUNK_SIZE`), so a first query downloads little
+  more than its own words' entries;
 - removes the Pagefind UI bundles the site does not use (its own UI lives in
   overrides/assets/javascripts/search.js).
 

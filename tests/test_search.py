@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -40,16 +41,25 @@ def search_site(site: Path) -> Path:
     return site
 
 
-@pytest.fixture
-def page(browser, base_url):
+@contextmanager
+def desktop_page(browser, base_url: str):
+    """A desktop-sized page on `base_url`; fails if the page raised a JavaScript error."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=base_url)
     page = context.new_page()
     page.set_default_timeout(15_000)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
+    try:
+        yield page
+    finally:
+        context.close()
     assert not errors, errors
+
+
+@pytest.fixture
+def page(browser, base_url):
+    with desktop_page(browser, base_url) as page:
+        yield page
 
 
 def search(page, query: str) -> list[dict]:
@@ -390,18 +400,12 @@ def phrase_site(search_site: Path, tmp_path_factory) -> Path:
 @pytest.mark.browser
 def test_phrase_first_beyond_first_page(browser, phrase_site: Path) -> None:
     """The one page holding the phrase comes first although Pagefind ranks it below the first page of results."""
-    with serve(phrase_site) as url:
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=url)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        try:
-            page.goto("/")
-            engine_order = page.evaluate(
-                """async (q) => { const m = await import('/pagefind/pagefind.js'); await m.options({ baseUrl: '/' });
-                                   const r = await m.search(q); return (await Promise.all(r.results.map(x => x.data()))).map(d => d.url); }""",
-                " ".join(PHRASE_WORDS))
-            assert len(engine_order) == 24 and engine_order.index("/thu-cum-tu/cum-tu/") >= 10, engine_order
-            found = search(page, " ".join(PHRASE_WORDS))
-            assert hrefs(found)[0] == "/thu-cum-tu/cum-tu/", hrefs(found)
-        finally:
-            context.close()
+    with serve(phrase_site) as url, desktop_page(browser, url) as page:
+        page.goto("/")
+        engine_order = page.evaluate(
+            """async (q) => { const m = await import('/pagefind/pagefind.js'); await m.options({ baseUrl: '/' });
+                               const r = await m.search(q); return (await Promise.all(r.results.map(x => x.data()))).map(d => d.url); }""",
+            " ".join(PHRASE_WORDS))
+        assert len(engine_order) == 24 and engine_order.index("/thu-cum-tu/cum-tu/") >= 10, engine_order
+        found = search(page, " ".join(PHRASE_WORDS))
+        assert hrefs(found)[0] == "/thu-cum-tu/cum-tu/", hrefs(found)

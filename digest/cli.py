@@ -1,4 +1,4 @@
-"""Command line of the generator: load → validate → render → write."""
+"""Command line of the generator (scripts/build_pages.py): load → validate → render → write."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from digest.build import generate
 from digest.load import DataErrors, load_catalogue
-from digest.render import render_site
-from digest.write import apply, plan
 
 
 def main(argv: list[str], root: Path) -> int:
@@ -21,27 +20,24 @@ def main(argv: list[str], root: Path) -> int:
     mode.add_argument("--validate", action="store_true", help="only load and validate data/")
     args = parser.parse_args(argv)
     try:
-        catalogue = load_catalogue(args.data, root)
+        if args.validate:
+            catalogue = load_catalogue(args.data, root)
+            print(f"ok: {len(catalogue.events)} event(s) valid")
+            return 0
+        result = generate(args.data, args.docs, write=not args.check, root=root)
     except DataErrors as exc:
-        print(f"error: {len(exc.errors)} problem(s) in data files; docs/ was not changed:", file=sys.stderr)
-        for err in exc.errors:
-            print(f"  {err}", file=sys.stderr)
+        print(exc.report(), file=sys.stderr)
         return 1
-    if args.validate:
-        print(f"ok: {len(catalogue.events)} event(s) valid")
-        return 0
-    pages = render_site(catalogue)
-    changes = plan(pages, args.docs)
+    changes = result.changes
     if args.check:
-        if not changes.changes:
-            print(f"ok: docs/ is up to date ({len(pages)} pages)")
+        if not changes.count:
+            print(f"ok: docs/ is up to date ({len(result.pages)} pages)")
             return 0
         print("error: docs/ is not what data/ produces (run: make pages):", file=sys.stderr)
         for label, files in (("missing", changes.create), ("differs", changes.update), ("not generated", changes.delete)):
             for rel in files:
                 print(f"  {label}: docs/{rel}", file=sys.stderr)
         return 1
-    apply(pages, args.docs, changes)
-    if changes.changes or not args.quiet:
-        print(f"docs/: {len(changes.create)} created, {len(changes.update)} updated, {len(changes.delete)} removed, {len(pages) - len(changes.create) - len(changes.update)} unchanged")
+    if changes.count or not args.quiet:
+        print(f"docs/: {changes.summary(len(result.pages))}")
     return 0

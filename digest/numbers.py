@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from digest.model import field_path
+from digest.schema import field_path
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July",
              "August", "September", "October", "November", "December")

@@ -21,8 +21,12 @@ class Plan:
     delete: list[str] = field(default_factory=list)
 
     @property
-    def changes(self) -> int:
+    def count(self) -> int:
+        """How many files writing would create, update or delete."""
         return len(self.create) + len(self.update) + len(self.delete)
+
+    def summary(self, total: int) -> str:
+        return f"{len(self.create)} created, {len(self.update)} updated, {len(self.delete)} removed, {total - len(self.create) - len(self.update)} unchanged"
 
 
 def existing_files(docs: Path) -> set[str]:

@@ -13,9 +13,6 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-LANGUAGES = ("vi", "en")
-DEFAULT_LANGUAGE = "vi"
-
 #: Parts of a date that the sources do not print and that we inferred.
 DATE_PARTS = ("year", "month", "day")
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from digest.load import Catalogue
-from digest.model import Bilingual, Commitment, Event, Source
+from digest.schema import Bilingual, Commitment, Event, Source
 
 #: Entity kinds with their own pages, in the order the browse index lists them.
 ENTITY_KINDS = ("topics", "places", "organisations", "people")

@@ -1,0 +1,85 @@
+"""The build: data → pages (`generate`) → one MkDocs build per language → `publish` → site/.
+
+Used by the commands (scripts/build_pages.py, scripts/build_site.py) and the MkDocs hooks alike.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from digest import site
+from digest.load import load_catalogue
+from digest.pages import render_site
+from digest.publish import index_site, publish
+from digest.write import Plan, apply, plan
+
+DATA = site.ROOT / "data"
+DOCS = site.ROOT / "docs"
+SITE = site.ROOT / "site"
+#: Set for the MkDocs process of one language (build_site): the hook then builds that language
+#: only, and does not generate docs/ again (build_site has just done it).
+BUILD_LANG_ENV = "NZD_BUILD_LANG"
+#: Another data folder for the MkDocs hook's `generate` (the fixture site of the tests).
+DATA_ENV = "NZD_DATA"
+STEPS = ("pages", "mkdocs", "search")
+
+
+@dataclass
+class Generated:
+    """What `generate` produced and what writing it changes (or would change, with `write=False`)."""
+
+    pages: dict[str, str]
+    changes: Plan
+
+
+def generate(data: Path = DATA, docs: Path = DOCS, *, write: bool = True, root: Path | None = None) -> Generated:
+    """Load and validate data/, render every page, and write the changed files into docs/.
+    Raises `DataErrors` (listing every problem) before anything is written. Errors name files
+    relative to `root` (default: the data folder's parent)."""
+    catalogue = load_catalogue(data, root or data.parent)
+    pages = render_site(catalogue)
+    changes = plan(pages, docs)
+    if write:
+        apply(pages, docs, changes)
+    return Generated(pages, changes)
+
+
+def build_languages(config: Path, work: Path, quiet: bool) -> dict[str, Path]:
+    """`mkdocs build --strict` once per language, all at once (one core each), each into its own
+    folder under `work`; returns {language: folder}."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    procs, built = {}, {}
+    for lang in site.LANGUAGES:
+        built[lang] = work / lang
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "--site-dir", str(built[lang])]
+        if quiet:
+            command.append("--quiet")
+        procs[lang] = subprocess.Popen(command, cwd=site.ROOT, env={**env, BUILD_LANG_ENV: lang})
+    failed = [lang for lang, proc in procs.items() if proc.wait() != 0]
+    if failed:
+        raise SystemExit(f"build: mkdocs build failed for {', '.join(failed)}")
+    return built
+
+
+def build_site(site_dir: Path = SITE, config: Path = site.MKDOCS_CONFIG, steps: tuple[str, ...] = STEPS, quiet: bool = False) -> None:
+    """`make site`: generate docs/, build each language with MkDocs, publish into `site_dir`.
+    The `search` step alone indexes an already built site again."""
+    if "pages" in steps:
+        result = generate()
+        if result.changes.count or not quiet:
+            print(f"docs/: {result.changes.summary(len(result.pages))}")
+    if "mkdocs" in steps:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))  # same file system: merging is renaming
+        try:
+            publish(build_languages(config, work, quiet), site_dir, search="search" in steps)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    elif "search" in steps:
+        index_site(site_dir)

@@ -1,0 +1,126 @@
+"""Checks: what the schema alone cannot say about one valid event, one small function each.
+
+Each check takes the event, the declared entities and the file's line index, and returns its
+problems as `DataError`s; `check_event` runs them all, so every problem is reported at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from digest.load.read import DataError, line_for
+from digest.numbers import cross_check_numbers
+from digest.schema import FUTURE_HORIZON_DAYS, Event, field_path
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a check looks at: one event of one file, and the entities declared in data/."""
+
+    event: Event
+    registry: dict[str, dict]
+    name: str
+    lines: dict
+
+    def error(self, path: tuple, message: str) -> DataError:
+        return DataError(self.name, line_for(self.lines, path), field_path(path), message)
+
+
+def horizon() -> dt.date:
+    """The latest date an event or article may carry (a typo such as 2042 for 2024 is caught)."""
+    return dt.date.today() + dt.timedelta(days=FUTURE_HORIZON_DAYS)
+
+
+def unique_source_ids(s: Subject) -> Iterator[DataError]:
+    ids = [source.id for source in s.event.sources]
+    for i, sid in enumerate(ids):
+        if ids.index(sid) != i:
+            yield s.error(("sources", i, "id"), f"expected a unique source id, found {sid!r} twice")
+
+
+def cited_sources_are_the_events(s: Subject) -> Iterator[DataError]:
+    """Every item that cites sources cites sources the event lists."""
+    ids = [source.id for source in s.event.sources]
+    for path, item in cited_items(s.event):
+        for j, sid in enumerate(item.sources):
+            if sid not in ids:
+                yield s.error((*path, "sources", j), f"expected one of this event's sources ({', '.join(ids)}), found {sid!r}")
+
+
+def date_not_in_future(s: Subject) -> Iterator[DataError]:
+    latest = horizon()
+    if s.event.date.value > latest:
+        yield s.error(("date", "value"), f"expected a date no later than {latest.isoformat()} (today + {FUTURE_HORIZON_DAYS} days), "
+                                         f"found {s.event.date.value.isoformat()}")
+
+
+def published_not_in_future(s: Subject) -> Iterator[DataError]:
+    latest = horizon()
+    for i, source in enumerate(s.event.sources):
+        published = source.published.date() if isinstance(source.published, dt.datetime) else source.published
+        if published and published > latest:
+            yield s.error(("sources", i, "published"), f"expected a date no later than {latest.isoformat()}, found {published.isoformat()}")
+
+
+def references_are_declared(s: Subject) -> Iterator[DataError]:
+    """Every place, topic, organisation and person the event names is declared in data/."""
+    event = s.event
+    wanted: list[tuple[str, str | None, tuple]] = [("places", event.place.province, ("place", "province"))]
+    wanted += [("places", pid, ("partners", i)) for i, pid in enumerate(event.partners)]
+    wanted += [("topics", tid, ("topics", i)) for i, tid in enumerate(event.topics)]
+    for group in ("organisers", "attending_organisations"):
+        wanted += [("organisations", role.org, (group, i, "org")) for i, role in enumerate(getattr(event, group))]
+    for i, part in enumerate(event.participants):
+        wanted += [("people", part.person, ("participants", i, "person")), ("organisations", part.org, ("participants", i, "org"))]
+    for i, com in enumerate(event.commitments):
+        if com.actor not in s.registry["places"]:  # an actor may be a place or an organisation
+            wanted.append(("organisations", com.actor, ("commitments", i, "actor")))
+    wanted += [("people", quote.speaker, ("quotations", i, "speaker")) for i, quote in enumerate(event.quotations)]
+    for kind, ident, path in wanted:
+        if ident is not None and ident not in s.registry[kind]:
+            known = ", ".join(sorted(s.registry[kind])[:8])
+            one = "person" if kind == "people" else kind[:-1]
+            yield s.error(path, f"expected a declared {one} id (data/{kind}.yaml: {known}...), found {ident!r}")
+
+
+def summaries_pair_up(s: Subject) -> Iterator[DataError]:
+    summary = s.event.summary
+    if len(summary.vi) != len(summary.en):
+        yield s.error(("summary",), f"expected as many English as Vietnamese paragraphs, found vi={len(summary.vi)} en={len(summary.en)}")
+
+
+def numbers_agree(s: Subject) -> Iterator[DataError]:
+    """Every number of a Vietnamese text is in its English counterpart, and the reverse."""
+    for problem in cross_check_numbers(s.event):
+        yield s.error(problem.path, problem.message)
+
+
+#: The checks of one event, in the order their problems are worded.
+CHECKS: tuple[Callable[[Subject], Iterator[DataError]], ...] = (
+    unique_source_ids,
+    cited_sources_are_the_events,
+    date_not_in_future,
+    published_not_in_future,
+    references_are_declared,
+    summaries_pair_up,
+    numbers_agree,
+)
+
+
+def check_event(event: Event, registry: dict[str, dict], name: str, lines: dict) -> list[DataError]:
+    """Every problem the checks find in one event."""
+    subject = Subject(event, registry, name, lines)
+    return [error for check in CHECKS for error in check(subject)]
+
+
+def cited_items(event: Event) -> Iterator[tuple[tuple, Any]]:
+    """(field path, item) for every item of an event that cites sources."""
+    for group in ("organisers", "attending_organisations", "participants", "figures", "commitments", "quotations", "key_points"):
+        for i, item in enumerate(getattr(event, group)):
+            yield (group, i), item
+    for i, disc in enumerate(event.discrepancies):
+        for k, version in enumerate(disc.versions):
+            yield ("discrepancies", i, "versions", k), version

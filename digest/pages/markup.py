@@ -1,0 +1,131 @@
+"""Markup: escaping by template kind, and the JSON-LD of event pages.
+
+A template's file name says its kind, and its kind says how every value it prints is escaped:
+
+    *.html.j2   HTML (Jinja's autoescape)          raw HTML blocks of the pages
+    *.md.j2     Markdown, then HTML (`escape_md`)   headings, lists and tables MkDocs renders
+    *.yaml.j2   a quoted YAML string (`yaml_string`) the pages' front matter
+
+Jinja's autoescape is on in every template, and its `finalize` first gives each printed value
+its template kind's escaping, as `Markup` (in HTML templates autoescape does it). Values that are
+markup already (`Markup`, the output of macros) are printed as they are, so a data text can
+never become markup, and no template chooses an escaper value by value.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from functools import cache, lru_cache
+from typing import Any
+
+from jinja2 import pass_context
+from markupsafe import Markup, escape
+
+# Characters Python-Markdown gives meaning to anywhere in a line; `<`, `>` and `&` become entities after.
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]()#|!])")
+# Block syntax only matters at the start of a line: list markers (`>` is an entity by then).
+_MD_LINE_START = re.compile(r"^(\s*)(?:([-+])|(\d+)\.)", re.MULTILINE)
+
+
+def escape_md(value: Any) -> Markup:
+    """Escape a value for Markdown text (and the HTML it becomes)."""
+    if isinstance(value, Markup):
+        return value
+    return _escape_md_text(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _escape_md_text(text: str) -> Markup:
+    # Cached: labels, names and dates recur on thousands of pages.
+    text = _MD_INLINE.sub(r"\\\1", text)
+    text = _MD_LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[1]}{m[3]}\\.", text)
+    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def yaml_string(value: Any) -> Markup:
+    """A front-matter string. The theme prints front matter into HTML unescaped, so it is
+    HTML-escaped here; JSON quoting then makes it a valid YAML string."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(json.dumps(str(escape(value)), ensure_ascii=False))
+
+
+def md_code(value: Any) -> Markup:
+    """A Markdown code span holding the text as it is (no escaping applies inside one)."""
+    text = str(value)
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    return Markup(f"{fence} {text} {fence}" if longest or text.startswith(("`", " ")) else f"{fence}{text}{fence}")
+
+
+#: Template kinds (by file name ending) → the escaper of every value they print;
+#: None: Jinja's HTML autoescape does it.
+ESCAPERS: dict[str, Callable[[Any], Markup] | None] = {
+    ".html.j2": None,
+    ".md.j2": escape_md,
+    ".yaml.j2": yaml_string,
+}
+
+
+def autoescape(name: str | None) -> bool:
+    """Jinja's autoescape: on in every template, so macros return markup and `~` never mixes kinds."""
+    return True
+
+
+@cache
+def escaper_for(name: str | None) -> Callable[[Any], Any]:
+    """The escaper of a template, from its kind; a template of no known kind is an error."""
+    for ending, escaper in ESCAPERS.items():
+        if name and name.endswith(ending):
+            return escaper or _as_is
+    raise ValueError(f"template {name!r}: expected a name ending in one of {', '.join(ESCAPERS)}")
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+@pass_context
+def finalize(context, value: Any) -> Any:
+    """Jinja's `finalize`: every printed value goes through its template's escaper."""
+    return escaper_for(context.name)(value)
+
+
+def script_json(data: Any, kind: str = "application/ld+json") -> Markup:
+    """A `<script>` holding JSON; `<`, `>`, `&` are JSON `\\u` escapes so no value can close the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(f'<script type="{kind}">{text}</script>')
+
+
+def event_jsonld(event, lang: str, names) -> dict:
+    """An event page's structured data (schema.org) in the page's language: the Event, and the
+    summary as a Report citing its source articles by what they give (headline, publisher,
+    date; no URLs). `names` gives entity names in the page's language."""
+    province = names.catalogue.places[event.place.province]
+    address = {"@type": "PostalAddress", "addressRegion": province.name[lang], "addressCountry": province.country}
+    location = {"@type": "Place", "name": event.place.venue[lang] if event.place.venue else province.name[lang], "address": address}
+    organizers = [{"@type": "Organization", "name": names.org(ident)} for ident in dict.fromkeys(role.org for role in event.organisers)]
+    citations = []
+    for source in event.sources:
+        article: dict[str, Any] = {"@type": "NewsArticle", "inLanguage": "vi"}
+        if source.headline:
+            article["headline"] = source.headline
+        if source.publisher:
+            article["publisher"] = {"@type": "Organization", "name": source.publisher}
+        if source.published:
+            article["datePublished"] = source.published.isoformat()
+        if len(article) > 2:
+            citations.append(article)
+    return {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "Event", "@id": "#event", "name": event.title[lang], "description": event.lead[lang],
+             "startDate": event.date.value.isoformat(), "location": location, "organizer": organizers, "inLanguage": lang},
+            {"@type": "Report", "name": event.title[lang], "headline": event.title[lang], "abstract": event.lead[lang],
+             "inLanguage": lang, "about": {"@id": "#event"}, "citation": citations,
+             "license": "https://creativecommons.org/licenses/by/4.0/"},
+        ],
+    }

@@ -1,0 +1,79 @@
+"""The open data: every event and entity as JSON (with its JSON Schema) and the main fields as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from pydantic import BaseModel
+
+from digest import site
+from digest.load import Catalogue
+from digest.pages.feeds import LICENCE
+from digest.schema import Event, Organisation, Person, Place, Topic
+
+
+class OpenEvent(Event):
+    """An event as published in the open data: the data file's fields plus its permalinks."""
+
+    url_vi: str
+    url_en: str
+
+
+class OpenData(BaseModel):
+    """The open-data document: every event and entity, under a licence."""
+
+    licence: str
+    site: str
+    events: list[OpenEvent]
+    places: list[Place]
+    organisations: list[Organisation]
+    people: list[Person]
+    topics: list[Topic]
+
+
+def open_data(catalogue: Catalogue) -> OpenData:
+    events = [
+        OpenEvent(**event.model_dump(), **{f"url_{lang}": site.absolute_url("events", event.id, lang) for lang in site.LANGUAGES})
+        for event in catalogue.events
+    ]
+    return OpenData(
+        licence=LICENCE, site=site.site_url(), events=events,
+        places=sorted(catalogue.places.values(), key=lambda e: e.id),
+        organisations=sorted(catalogue.organisations.values(), key=lambda e: e.id),
+        people=sorted(catalogue.people.values(), key=lambda e: e.id),
+        topics=sorted(catalogue.topics.values(), key=lambda e: e.id),
+    )
+
+
+def open_data_json(catalogue: Catalogue) -> str:
+    # Compact: the C encoder is several times faster than the indenting one, and the file smaller.
+    return json.dumps(open_data(catalogue).model_dump(mode="json", exclude_none=True), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+
+
+def open_data_schema() -> str:
+    schema = OpenData.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = site.absolute_url("data", "schema.json")
+    return json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+CSV_COLUMNS = ("id", "date", "date_inferred", "place_id", "place_vi", "place_en", "title_vi", "title_en",
+               "lead_vi", "lead_en", "topics", "organisers", "figures", "commitments", "sources", "url_vi", "url_en")
+
+
+def open_data_csv(catalogue: Catalogue) -> str:
+    """One row per event: the fields most analyses need; the JSON has everything."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for event in catalogue.events:
+        place = catalogue.places[event.place.province]
+        writer.writerow([
+            event.id, event.date.value.isoformat(), " ".join(event.date.inferred), place.id, place.name.vi, place.name.en,
+            event.title.vi, event.title.en, event.lead.vi, event.lead.en, " ".join(event.topics),
+            " ".join(r.org for r in event.organisers), len(event.figures), len(event.commitments),
+            " ".join(s.file for s in event.sources), *(site.absolute_url("events", event.id, lang) for lang in site.LANGUAGES),
+        ])
+    return out.getvalue()

@@ -1,0 +1,52 @@
+"""Pagination: one page of a list that grows with the archive, and the links between its pages."""
+
+from __future__ import annotations
+
+import posixpath
+
+from digest import site
+
+
+class Pager:
+    """Page `number` of `total` of the list of `kind` (and `ident`, for an entity's appearances).
+    Page 1 is the list's own page; page n is '<list>/page/<n>/' (site.doc_path)."""
+
+    def __init__(self, kind: str, ident: str | None, number: int, total: int):
+        self.kind, self.ident, self.number, self.total = kind, ident, number, total
+
+    def path(self, number: int) -> str:
+        """The Markdown source of page `number` inside the language ('events/page/2.md')."""
+        return site.doc_path(self.kind, self.ident, number)
+
+    @property
+    def doc(self) -> str:
+        """This page's Markdown source inside the language."""
+        return self.path(self.number)
+
+    def link(self, number: int) -> str | None:
+        """A relative Markdown link to page `number`, or None for this page and pages that do not exist."""
+        if not 1 <= number <= self.total or number == self.number:
+            return None
+        return posixpath.relpath(self.path(number), posixpath.dirname(self.doc) or ".")
+
+    @property
+    def first(self) -> str | None:
+        return self.link(1) if self.number > 2 else None
+
+    @property
+    def prev(self) -> str | None:
+        return self.link(self.number - 1)
+
+    @property
+    def next(self) -> str | None:
+        return self.link(self.number + 1)
+
+    @property
+    def last(self) -> str | None:
+        return self.link(self.total) if self.number < self.total - 1 else None
+
+
+def paginate(items: list, kind: str, ident: str | None = None, per_page: int = site.PER_PAGE) -> list[tuple[list, Pager]]:
+    """Split a list into pages (at least one, possibly empty), each with its pager."""
+    chunks = [items[i:i + per_page] for i in range(0, len(items), per_page)] or [[]]
+    return [(chunk, Pager(kind, ident, n, len(chunks))) for n, chunk in enumerate(chunks, start=1)]

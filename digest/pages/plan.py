@@ -1,0 +1,85 @@
+"""The pages to generate: one declarative list of (path under docs/, template, context) per language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from digest import site
+from digest.load import Catalogue
+from digest.pages.browse import ENTITY_KINDS, Browse
+from digest.pages.feeds import atom_feed
+from digest.pages.helpers import PageHelpers
+from digest.pages.open_data import open_data_csv, open_data_json, open_data_schema
+from digest.pages.pagination import paginate
+
+#: How many of the latest events the home page lists.
+HOME_EVENTS = 10
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated file: its path under docs/, and either a template with its context or a
+    function that writes the file's text (feeds, open data)."""
+
+    path: str
+    template: str | None = None
+    context: dict[str, Any] = field(default_factory=dict)
+    make: Callable[[], str] | None = None
+
+
+#: Page kinds whose pages the search index holds (page 1 of them): their text is their own.
+#: Lists, the archive, the commitments table and source-article pages are left out: their text
+#: is the listed pages' own, and indexing it would put list pages among the results.
+SEARCHABLE = ("events", "topics", "places", "organisations", "people", "about", "open-data")
+
+
+def searchable(page_kind: str, page_id: str | None, page: int = 1) -> bool:
+    """Whether the search index holds a page: an item (or fixed page) of a SEARCHABLE kind, its first page."""
+    return page_kind in SEARCHABLE and page == 1 and (page_id is not None or site.doc_path(page_kind) in ("about.md", "open-data.md"))
+
+
+def _page(lang: str, page_kind: str, page_id: str | None, template: str, **context) -> PageSpec:
+    doc = site.doc_path(page_kind, page_id)
+    return PageSpec(site.docs_file(lang, doc), template, {"doc": doc, "searchable": searchable(page_kind, page_id), **context})
+
+
+def _paged(lang: str, page_kind: str, page_id: str | None, template: str, items: list, **context) -> Iterator[PageSpec]:
+    for chunk, pager in paginate(items, page_kind, page_id):
+        yield PageSpec(site.docs_file(lang, pager.doc), template, {"doc": pager.doc, "items": chunk, "pager": pager,
+                                                                   "searchable": searchable(page_kind, page_id, pager.number), **context})
+
+
+def open_data_files(catalogue: Catalogue) -> list[PageSpec]:
+    """The open data, once for all languages (with the default language's files)."""
+    lang = site.DEFAULT_LANGUAGE
+    return [
+        PageSpec(site.docs_file(lang, site.doc_path("data", "events.json")), make=lambda: open_data_json(catalogue)),
+        PageSpec(site.docs_file(lang, site.doc_path("data", "events.csv")), make=lambda: open_data_csv(catalogue)),
+        PageSpec(site.docs_file(lang, site.doc_path("data", "schema.json")), make=open_data_schema),
+    ]
+
+
+def language_pages(catalogue: Catalogue, browse: Browse, lang: str, helpers: PageHelpers) -> Iterator[PageSpec]:
+    """Every page of one language, in no particular order (the output is sorted by path)."""
+    yield PageSpec(site.docs_file(lang, site.doc_path("feed")), make=lambda: atom_feed(catalogue, lang, helpers.t))
+    yield _page(lang, "home", None, "home.md.j2", events=catalogue.events[:HOME_EVENTS])
+    yield _page(lang, "about", None, "about.md.j2")
+    yield _page(lang, "open-data", None, "open_data.md.j2")
+    yield from _paged(lang, "events", None, "events.md.j2", catalogue.events)
+    for event in catalogue.events:
+        source_file = catalogue.files.get(event.id, f"data/events/{event.id}.yaml")
+        yield _page(lang, "events", event.id, "event.md.j2", event=event, source_file=source_file)
+    yield from _paged(lang, "archive", None, "archive.md.j2", catalogue.events, years=helpers.archive_pages(browse.archive))
+    yield from _paged(lang, "commitments", None, "commitments.md.j2", list(enumerate(browse.commitments, start=1)),
+                      chart=helpers.chart(browse.commitments))
+    yield from _paged(lang, "sources", None, "sources.md.j2", browse.sources)
+    for source, event in browse.sources:
+        yield _page(lang, "sources", source.id, "source.md.j2", source=source, event=event)
+    for kind in ENTITY_KINDS:
+        entities = sorted((getattr(catalogue, kind)[i] for i in browse.appearances[kind]),
+                          key=lambda e, kind=kind: (helpers.entity_name(kind, e.id).casefold(), e.id))
+        yield from _paged(lang, kind, None, "entities.md.j2", entities, kind=kind)
+        for entity in entities:
+            yield from _paged(lang, kind, entity.id, "entity.md.j2", browse.appearances[kind][entity.id], kind=kind, entity=entity)

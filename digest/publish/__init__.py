@@ -1,0 +1,19 @@
+"""Publish stage: the built languages → one site with a 404 page per language, its sitemap, and its search index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from digest.publish.languages import merge_languages
+from digest.publish.search_index import index_site
+from digest.publish.sitemap import write_sitemap
+
+__all__ = ["index_site", "publish"]
+
+
+def publish(built: dict[str, Path], site_dir: Path, *, search: bool = True) -> dict[str, int]:
+    """Merge the languages' builds into `site_dir`, place the 404 pages, write the sitemap and
+    robots.txt, and (with `search`) index the site; return the pages indexed per language."""
+    merge_languages(built, site_dir)
+    write_sitemap(site_dir)
+    return index_site(site_dir) if search else {}

@@ -1,0 +1,93 @@
+"""MkDocs hooks: thin adapters from MkDocs' events to the build (digest/build.py, digest/publish/).
+
+- `mkdocs build` / `mkdocs serve`: docs/ is generated before each build (live reload follows
+  edits of data/, templates/ and digest/); after each language's build its 404 page is placed
+  and the sitemap written.
+- One language per process (scripts/build_site.py sets NZD_BUILD_LANG): build that language
+  only, at its usual place, and leave generating and publishing to build_site.
+- The theme's templates get the interface words (`nzd_labels`) and the site map (`nzd_site`).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from digest import site  # noqa: E402
+from digest.build import BUILD_LANG_ENV, DATA, DATA_ENV, SITE, generate  # noqa: E402
+from digest.load import DataErrors  # noqa: E402
+from digest.pages.templating import load_labels  # noqa: E402
+from digest.publish.languages import NotFoundPages  # noqa: E402
+from digest.publish.sitemap import write_sitemap  # noqa: E402
+
+_command = {"name": "build"}
+_not_found = NotFoundPages()
+
+
+def _one_language() -> str | None:
+    return os.environ.get(BUILD_LANG_ENV)
+
+
+def on_startup(command, **kwargs) -> None:
+    _command["name"] = command
+
+
+def on_config(config, **kwargs):
+    """With NZD_BUILD_LANG, build that language only. mkdocs-static-i18n insists on building its
+    default language, so the choice is made here, before the plugin's `on_config` (priority -100)."""
+    only = _one_language()
+    i18n = config.plugins.get("i18n")
+    if not only or i18n is None:
+        return config
+    if only not in site.LANGUAGES:
+        raise PluginError(f"{BUILD_LANG_ENV}={only}: not one of the site's languages ({', '.join(site.LANGUAGES)})")
+    for lang in i18n.config.languages:
+        lang.build = lang.locale == only
+    i18n.current_language = only
+    return config
+
+
+def on_pre_build(config, **kwargs) -> None:
+    i18n = config.plugins.get("i18n")
+    if _one_language() or (i18n is not None and getattr(i18n, "building", False)):
+        return  # build_site has generated docs/; or the plugin's nested build of the next language
+    data = Path(os.environ.get(DATA_ENV) or DATA)
+    try:
+        generate(data, Path(config["docs_dir"]))
+    except DataErrors as exc:
+        raise PluginError(exc.report()) from None
+
+
+def on_env(env, config, files, **kwargs):
+    """The interface words and the site map for the theme's partials: one place for each."""
+    env.globals["nzd_labels"] = load_labels()
+    env.globals["nzd_site"] = site
+    return env
+
+
+def on_post_build(config, **kwargs) -> None:
+    if _one_language():
+        return  # build_site publishes once, after merging the languages
+    site_dir = Path(config.site_dir)
+    i18n = config.plugins.get("i18n")
+    _not_found.place(site_dir, i18n.current_language if i18n is not None else site.DEFAULT_LANGUAGE)
+    write_sitemap(site_dir)
+    index = SITE / "pagefind"
+    if _command["name"] == "serve" and index.is_dir():
+        # The preview is built into a temporary folder; it gets the last `make site`'s search
+        # index, as indexing on every reload would slow live reload.
+        shutil.copytree(index, site_dir / "pagefind", dirs_exist_ok=True)
+
+
+def on_serve(server, config, builder, **kwargs):
+    for folder in ("data", "templates", "digest"):
+        server.watch(str(ROOT / folder))
+    return server

@@ -62,7 +62,7 @@ audit: $(VENV)/.test-installed chromium $(AUDIT_TOOLS)
 	@command -v java >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
-	CHROME_PATH=/usr/bin/chromium $(PY) scripts/audit.py
+	CHROME_PATH=/usr/bin/chromium $(PY) tools/audit.py
 
 ## bench: build benchmark on synthetic archives beside Hugo (make bench N="1000 3000"; see ARCHITECTURE.md, Performance)
 N ?= 100 1000 3000
@@ -70,7 +70,7 @@ bench: $(VENV)/.test-installed chromium
 	@command -v hugo >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq hugo >/dev/null; }
-	$(PY) scripts/bench.py --sizes $(N)
+	$(PY) tools/bench.py --sizes $(N)
 
 lint: $(VENV)/.test-installed
 	$(PY) -m ruff check .

@@ -87,7 +87,7 @@ def load_event(path: Path, root: Path) -> tuple[Event | None, dict, list[DataErr
 
 def _load_checked(path: Path, shared: tuple[Path, dict[str, dict]]) -> tuple[dict | None, dict, list[DataError]]:
     """One event file read, validated and checked. The event comes back as a plain dict: it
-    crosses a process boundary ten times faster than a pickled model."""
+    crosses a process boundary much faster than a pickled model."""
     root, registry = shared
     event, lines, errors = load_event(path, root)
     if event is not None:

@@ -49,9 +49,8 @@ class _Loader(yaml.SafeLoader):
 
 
 class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """The same loader on libyaml when PyYAML has it (about 40 times faster: thousands of
-    events load in well under a second). Errors are re-read with `_Loader` so the
-    editor sees the same messages either way."""
+    """The same loader on libyaml when PyYAML has it (much faster; figures in ARCHITECTURE.md).
+    Errors are re-read with `_Loader` so the editor sees the same messages either way."""
 
 
 _Loader.yaml_implicit_resolvers = _FastLoader.yaml_implicit_resolvers = {

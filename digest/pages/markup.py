@@ -69,11 +69,6 @@ ESCAPERS: dict[str, Callable[[Any], Markup] | None] = {
 }
 
 
-def autoescape(name: str | None) -> bool:
-    """Jinja's autoescape: on in every template, so macros return markup and `~` never mixes kinds."""
-    return True
-
-
 @cache
 def escaper_for(name: str | None) -> Callable[[Any], Any]:
     """The escaper of a template, from its kind; a template of no known kind is an error."""

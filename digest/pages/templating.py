@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
 from digest import site
 from digest.numbers import format_date, format_datetime, format_number
-from digest.pages.markup import autoescape, finalize, md_code
+from digest.pages.markup import finalize, md_code
 
 TEMPLATES = site.ROOT / "templates"
 LABELS = TEMPLATES / "labels.yaml"
@@ -36,7 +36,7 @@ def make_environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
-        autoescape=autoescape,
+        autoescape=True,  # and `finalize` escapes each value by its template's kind first (digest/pages/markup.py)
         finalize=finalize,
         keep_trailing_newline=True,
         trim_blocks=True,

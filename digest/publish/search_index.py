@@ -74,7 +74,7 @@ def build(site: Path, prepared: list[tuple[str, str]]) -> None:
     language uses the machine's cores. The outputs
     do not collide: every index, fragment and metadata file is named after its language,
     and pagefind-entry.json lists the languages, so the merged entry lists them all.
-    (Pagefind's Python service API, fed file by file, took minutes for the same pages.)"""
+    (Pagefind's Python service API, fed file by file, was far slower.)"""
     output = site / OUTPUT
     by_lang: dict[str, list[tuple[str, str]]] = {}
     for rel, html in prepared:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Synthetic corpus for the benchmark: N events and their entities, in our own data format.
 
-    python scripts/synth.py --events 1000 --out /tmp/corpus/data
+    python tools/synth.py --events 1000 --out /tmp/corpus/data
 
 Writes `places.yaml`, `organisations.yaml`, `people.yaml`, `topics.yaml` and
 `events/<id>.yaml`, deterministic for a given N and seed. The text is paired

@@ -2,8 +2,8 @@
 """Publication audit: build the site for a local address, serve it, and check it the way a
 reader's phone, a search engine and a validator see it.
 
-    python scripts/audit.py              # what `make audit` runs
-    python scripts/audit.py --skip-lighthouse
+    python tools/audit.py              # what `make audit` runs
+    python tools/audit.py --skip-lighthouse
 
 1. builds the site (generator → MkDocs → search index) into a temporary folder with
    `site_url` = the local server's address (NZD_SITE_URL), so canonical and alternate links
@@ -40,7 +40,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlparse
 from urllib.request import Request, urlopen
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tools"))
 
 from static_server import serve  # noqa: E402
 
@@ -64,10 +64,20 @@ THEME_ERRORS: list[tuple[str, str, str]] = [
      "partials/nav-item.html prints tabindex=\"\" on section labels of the sidebar; browsers ignore it"),
 ]
 
+#: What a build needs of the project, copied so that a build for another address leaves docs/ alone.
+PROJECT_PARTS = ("data", "digest", "docs", "hooks", "overrides", "templates", "scripts", "mkdocs.yml")
+
+
 def build(site: Path, base: str) -> None:
+    """Build the site for the local server's address (NZD_SITE_URL) in a copy of the project:
+    the generated pages carry the address too, so the checkout's docs/ must not be touched."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NZD_SITE_URL": base}
-    py = sys.executable
-    subprocess.run([py, "scripts/build_site.py", "--quiet", "--site", str(site)], cwd=ROOT, check=True, env=env)
+    with tempfile.TemporaryDirectory(prefix="nzd-audit-") as tmp:
+        project = Path(tmp)
+        for part in PROJECT_PARTS:
+            source = ROOT / part
+            (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)
+        subprocess.run([sys.executable, "scripts/build_site.py", "--quiet", "--site", str(site)], cwd=project, check=True, env=env)
 
 
 # --- Lighthouse ------------------------------------------------------------------------------

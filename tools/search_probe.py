@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Measure the site search in a real browser: bytes for a first query, and query latency.
 
-    python scripts/search_probe.py http://127.0.0.1:8000 / "hai phong"
-    python scripts/search_probe.py http://127.0.0.1:8000 /en/ sakai
+    python tools/search_probe.py http://127.0.0.1:8000 / "hai phong"
+    python tools/search_probe.py http://127.0.0.1:8000 /en/ sakai
 
 From Python (the benchmark, tests):
 
-    sys.path.insert(0, "scripts"); from search_probe import probe
+    sys.path.insert(0, "tools"); from search_probe import probe
     result = probe("http://127.0.0.1:8000", "/en/", "sakai")
     # {"bytes": 171234, "ms": 6.1, "first_ms": 180.4, "count": 3, "requests": 9, "foreign": []}
 
@@ -28,7 +28,7 @@ browser context, so nothing is cached at the start):
   search request, in the order they finished.
 
 The server at base_url must serve the built, indexed site; `serve(folder)`
-(scripts/static_server.py) serves one with gzip compression of text files, as a production
+(tools/static_server.py) serves one with gzip compression of text files, as a production
 host does, so `bytes` are the bytes on the wire.
 """
 

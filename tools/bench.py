@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Build benchmark: the real pipeline on a synthetic archive of N events, beside Hugo.
 
-    python scripts/bench.py                      # N = 100, 1000, 3000
-    python scripts/bench.py --sizes 1000 3000    # (make bench N="1000 3000")
+    python tools/bench.py                      # N = 100, 1000, 3000
+    python tools/bench.py --sizes 1000 3000    # (make bench N="1000 3000")
 
-For each N: writes a synthetic corpus in our data format (scripts/synth.py), then, in a
+For each N: writes a synthetic corpus in our data format (tools/synth.py), then, in a
 temporary copy of the project, runs `make site`'s scripts/build_site.py one step at a
 time: the generator (`--step pages`), MkDocs (`--step mkdocs`: one process per language
 at the same time, then the merge and the sitemap) and the search indexer (`--step search`).
@@ -15,7 +15,7 @@ Hugo builds the same generated Markdown pages with minimal templates. Each step 
 Measured per step: wall seconds, CPU seconds (user+sys of the process tree: readable
 when other work shares the machine), peak resident memory. Per site: pages, size,
 median and largest HTML page, for each query of QUERIES the bytes a first search downloads
-and the time from typing to results after it (scripts/search_probe.py in headless
+and the time from typing to results after it (tools/search_probe.py in headless
 Chromium), and files a second generator run with
 no change rewrites. Each size ends with a line a script can read:
 
@@ -42,7 +42,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tools"))
 
 from synth import write_corpus  # noqa: E402
 
@@ -146,7 +146,7 @@ def site_stats(site: Path) -> dict:
 
 
 def search_figures(site: Path) -> dict[str, dict]:
-    """Per language, each query of QUERIES in headless Chromium (scripts/search_probe.py):
+    """Per language, each query of QUERIES in headless Chromium (tools/search_probe.py):
     {"queries": [(query, KB of a first query, ms typing to results after it, results)], "kb": worst, "ms": worst}."""
     try:
         from playwright.sync_api import sync_playwright
@@ -216,8 +216,9 @@ def bench_size(n: int, repeats: int, workdir: Path, python: str, log) -> dict:
     target.write_text(target.read_text(encoding="utf-8").replace("Hội trường", "Hội trường lớn", 1), encoding="utf-8")
     reload_gen = run_tracked([python, "scripts/build_pages.py", "--data", str(last / "data"), "--docs", str(last / "docs")], last, env)
     changed = sum(1 for rel, sig in snapshot(last / "docs").items() if after.get(rel) != sig)
+    # The hook generates docs/ again first (nothing changes): the figure is the whole edit-to-preview rebuild.
     reload_mk = run_tracked([python, "-m", "mkdocs", "build", "--dirty", "--quiet", "-f", str(last / "mkdocs.yml"), "--site-dir", str(last / "site")],
-                            last, {**env, "NZD_PAGES_FRESH": "1"})
+                            last, env)
     search = search_figures(last / "site")
     shutil.rmtree(last, ignore_errors=True)
     shutil.rmtree(workdir / f"corpus-{n}", ignore_errors=True)

@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site pages check serve test test-fast golden lint chromium bench clean audit
+.PHONY: site pages check serve test test-fast golden lint chromium bench clean audit compare
 
 $(VENV)/.site-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,11 @@ bench: $(VENV)/.test-installed chromium
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq hugo >/dev/null; }
 	$(PY) tools/bench.py --sizes $(N)
+
+## compare: build BEFORE (default HEAD) and AFTER (default: the working tree) and compare them byte for byte
+BEFORE ?= HEAD
+compare: $(VENV)/.site-installed
+	$(PY) tools/compare_builds.py $(BEFORE) $(AFTER)
 
 lint: $(VENV)/.test-installed
 	$(PY) -m ruff check .

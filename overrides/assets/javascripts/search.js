@@ -18,6 +18,13 @@
  * - When results are shown, the document receives a `nzd-search:done` event whose
  *   detail is {query, count, ms} (ms: from the input to the results in the page); the
  *   benchmark probe (scripts/search_probe.py) and the tests listen for it.
+ * - States (`data-nzd-state` on the search root): idle, searching, results, empty, error.
+ *   When Pagefind cannot be loaded, or rejects during a query or "more" (an index file
+ *   or a result's fragment fails to load), the status line says so (`error`), the state
+ *   is "error", the results are cleared and no `nzd-search:done` event is sent.
+ * - Keyboard: `/`, `s` or `f` opens the search (not while typing in a field, nor with
+ *   Ctrl, Alt or Meta); ↓/↑ move between the field and the results; Esc closes it;
+ *   Enter in the field opens the first result, Enter on a result opens that result.
  * No request leaves the site's origin.
  */
 (() => {
@@ -108,9 +115,27 @@
   let shown = 0;
   let currentQuery = "";
 
+  /** The engine failed (query `id`): say so, drop the results, state "error". Ignored if a newer query started. */
+  const fail = (id) => {
+    if (id !== sequence) return;
+    ordered = [];
+    shown = 0;
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = say("error");
+    root.dataset.nzdState = "error";
+  };
+
+  /** Show the next page of results of query `id`; false if it failed or a newer query started. */
   const showMore = async (id) => {
     const slice = ordered.slice(shown, shown + PAGE_SIZE);
-    const data = await Promise.all(slice.map((result) => result.data()));
+    let data;
+    try {
+      data = await Promise.all(slice.map((result) => result.data()));
+    } catch {
+      fail(id);
+      return false;
+    }
     if (id !== sequence) return false;
     for (const item of data) list.append(resultItem(item));
     shown += slice.length;
@@ -183,23 +208,24 @@
     if (!query) { clear(say("hint")); return; }
     const id = ++sequence;
     root.dataset.nzdState = "searching";
-    let engine;
-    try {
-      engine = await load();
-    } catch {
-      if (id === sequence) { status.textContent = say("error"); root.dataset.nzdState = "error"; }
-      return;
-    }
     const marked = markStroke(query);
     const terms = marked.replace(/"/g, " ").trim().split(/\s+/).filter(Boolean);
-    const loose = await engine.search(marked);
+    let found;
+    let data;
+    try {
+      const engine = await load();
+      const loose = await engine.search(marked);
+      if (id !== sequence) return;
+      found = phraseFirst(loose ? loose.results : [], terms.length);
+      data = await Promise.all(found.slice(0, PAGE_SIZE).map((result) => result.data()));
+    } catch {
+      fail(id);
+      return;
+    }
     if (id !== sequence) return;
-    ordered = phraseFirst(loose ? loose.results : [], terms.length);
-    shown = 0;
+    ordered = found;
     const fresh = document.createDocumentFragment();
     const first = ordered.slice(0, PAGE_SIZE);
-    let data = await Promise.all(first.map((result) => result.data()));
-    if (id !== sequence) return;
     data = rerank(data, query, terms.length > 1);
     for (const item of data) fresh.append(resultItem(item));
     list.replaceChildren(fresh);
@@ -253,7 +279,11 @@
     }
   });
 
-  /** Keyboard: / or s opens; ↓/↑ move between the field and the results; Esc closes. */
+  /**
+   * Keyboard: `/`, `s` or `f` opens the search (outside fields, without Ctrl/Alt/Meta); while it
+   * is open, ↓/↑ move between the field and the results and Esc closes it. Enter is not handled
+   * here: in the field it submits the form (first result), on a result it follows the link.
+   */
   document.addEventListener("keydown", (event) => {
     const target = event.target;
     const typing = target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));

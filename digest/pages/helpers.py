@@ -29,6 +29,7 @@ class PageHelpers:
         self.lang = lang
         self.other = site.other_languages(lang)[0]
         self.t = labels
+        self._keys: dict[str, dict[str, str]] = {}
 
     # -- links (the site map's, in this language)
 
@@ -116,7 +117,10 @@ class PageHelpers:
         return sorted(event.commitments, key=lambda c: (c.target_year is None, c.target_year or 0))
 
     def source_keys(self, event: Event) -> dict[str, str]:
-        return {source.id: chr(ord("A") + i) for i, source in enumerate(event.sources)}
+        """The letter of each of an event's sources: {'hp-a': 'A', 'hp-b': 'B'}."""
+        if event.id not in self._keys:
+            self._keys[event.id] = {source.id: chr(ord("A") + i) for i, source in enumerate(event.sources)}
+        return self._keys[event.id]
 
     def related(self, event: Event) -> list:
         return self.browse.related[event.id] if self.browse else []

@@ -39,6 +39,7 @@ def make_environment() -> Environment:
         autoescape=True,  # and `finalize` escapes each value by its template's kind first (digest/pages/markup.py)
         finalize=finalize,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a run: no file check per page
         trim_blocks=True,
         lstrip_blocks=True,
     )

@@ -323,23 +323,23 @@ def phrase_site(site: Path, root: Path, tmp_path_factory) -> Path:
     """The built site plus 24 Vietnamese pages holding PHRASE_WORDS: 23 short ones holding them
     often but apart (Pagefind ranks them high), and one long page holding them once, side by
     side (Pagefind ranks it last), then indexed as `make site` does."""
-    site = tmp_path_factory.mktemp("phrase") / "site"
-    shutil.copytree(site, site, ignore=shutil.ignore_patterns("pagefind"))
-    template = (site / HP / "index.html").read_text(encoding="utf-8")
+    crafted = tmp_path_factory.mktemp("phrase") / "site"
+    shutil.copytree(site, crafted, ignore=shutil.ignore_patterns("pagefind"))
+    template = (crafted / HP / "index.html").read_text(encoding="utf-8")
     start = template.index('<article class="md-content__inner md-typeset">')
     end = template.index("</article>", start)
     one, two = PHRASE_WORDS
 
     def write(name: str, title: str, body: str) -> None:
         html = template[:start] + f'<article class="md-content__inner md-typeset"><h1>{title}</h1><p>{body}</p>' + template[end:]
-        (site / "thu-cum-tu" / name).mkdir(parents=True)
-        (site / "thu-cum-tu" / name / "index.html").write_text(html, encoding="utf-8")
+        (crafted / "thu-cum-tu" / name).mkdir(parents=True)
+        (crafted / "thu-cum-tu" / name / "index.html").write_text(html, encoding="utf-8")
 
     for n in range(23):
         write(f"rai-rac-{n}", f"Rải rác {n}", " ".join([one, "và", two, "cùng", one, "với", two, "rồi"] * 3))
     write("cum-tu", "Cụm từ", " ".join(["hội thảo về chuyển đổi xanh"] * 60) + f" {one} {two} " + " ".join(["năng lượng tái tạo"] * 60))
-    subprocess.run([sys.executable, str(root / "scripts" / "index_search.py"), "--site", str(site), "--quiet"], check=True)
-    return site
+    subprocess.run([sys.executable, str(root / "scripts" / "index_search.py"), "--site", str(crafted), "--quiet"], check=True)
+    return crafted
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site pages check serve test test-fast golden lint chromium bench clean audit compare
+.PHONY: site pages check serve test test-unit test-site test-browser golden lint chromium bench clean audit compare
 
 $(VENV)/.site-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,15 +42,30 @@ chromium:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 	@chromium --version 2>/dev/null
 
-## test: set up everything the tests need and run the whole suite
+## test: set up everything the tests need and run the whole suite (lint, docs/ check, then the unit, site and browser layers)
 test: $(VENV)/.test-installed chromium
 	$(PY) -m ruff check .
 	$(PY) scripts/build_pages.py --check
-	$(PY) -m pytest
+	$(PY) -m pytest tests/unit tests/site tests/browser
 
-## golden: refresh the expected pages of the golden tests after an intended change
+## test-unit: quick: pure functions and the generator on fixture data (no MkDocs build, no browser)
+test-unit: $(VENV)/.test-installed
+	$(PY) -m pytest tests/unit
+
+##: same as test-unit
+test-fast: test-unit
+
+## test-site: build the real site once, then parse its HTML, XML and JSON (no browser)
+test-site: $(VENV)/.test-installed
+	$(PY) -m pytest tests/site
+
+## test-browser: build and serve the real site, drive it in Chromium (Playwright)
+test-browser: $(VENV)/.test-installed chromium
+	$(PY) -m pytest tests/browser
+
+## golden: rewrite tests/golden/ (the whole render of tests/fixtures/data) after an intended change; review the diff
 golden: $(VENV)/.test-installed
-	$(PY) -m pytest tests/test_golden.py --update-golden
+	$(PY) -m pytest tests/unit/test_golden.py --update-golden
 
 AUDIT_TOOLS := tools/audit/node_modules/.installed
 $(AUDIT_TOOLS): tools/audit/package.json

@@ -1,7 +1,18 @@
-"""Shared fixtures: the built site (generator → MkDocs → search index), an HTTP server for it, a browser."""
+"""Fixtures shared by every layer of the suite.
+
+Layers (each folder has its own conftest.py):
+
+- tests/unit/: pure functions and the generator on fixture data (no MkDocs, no browser);
+- tests/site/: the built site's HTML, XML and JSON, parsed;
+- tests/browser/: the built site served over HTTP, driven in Chromium (marked `browser`).
+
+Test modules never import each other or a conftest: what they share is a fixture here, or
+in their layer's conftest.py (the real catalogue, its event ids, the language prefixes...).
+"""
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -9,20 +20,69 @@ from pathlib import Path
 
 import pytest
 
+from digest.load import load_catalogue
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+# The dev tools the tests drive (static_server, search_probe, synth) live in tools/.
+sys.path.insert(0, str(ROOT / "tools"))
 
-from static_server import serve  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+#: An event of the real data that every page kind links to (used by the browser layer's page kinds).
+SAMPLE_EVENT = "2024-01-17-hai-phong-net-zero-workshop"
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true", help="rewrite the expected files of the golden tests")
+    parser.addoption("--update-golden", action="store_true", help="rewrite the expected files of the golden tests (tests/golden/)")
+
+
+@functools.cache
+def real_catalogue():
+    """data/ loaded by the real loader, once per test process."""
+    return load_catalogue(ROOT / "data", ROOT)
+
+
+def pytest_generate_tests(metafunc):
+    """Parametrize by the real data: `event_id` runs a test once per event (catalogue order, newest first);
+    `page_path` once per page of home, events index, about and every event (the path inside a language)."""
+    ids = [event.id for event in real_catalogue().events]
+    if "event_id" in metafunc.fixturenames:
+        metafunc.parametrize("event_id", ids)
+    if "page_path" in metafunc.fixturenames:
+        metafunc.parametrize("page_path", ["", "events/", "about/"] + [f"events/{ident}/" for ident in ids])
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    """The checkout (the folder holding data/, digest/, mkdocs.yml)."""
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def fixture_data() -> Path:
+    """tests/fixtures/data: a small, complete data folder (one hostile event, every entity kind)."""
+    return ROOT / "tests" / "fixtures" / "data"
+
+
+@pytest.fixture(scope="session")
+def catalogue():
+    """The real data (data/), loaded and validated."""
+    return real_catalogue()
+
+
+@pytest.fixture(scope="session")
+def event_ids(catalogue) -> list[str]:
+    """Ids of the real events, newest first (the catalogue's order)."""
+    return [event.id for event in catalogue.events]
+
+
+@pytest.fixture(scope="session")
+def prefix() -> dict[str, str]:
+    """Where each language's pages live in the built site."""
+    return {"vi": "", "en": "en/"}
+
+
+@pytest.fixture(scope="session")
+def sample_event() -> str:
+    return SAMPLE_EVENT
 
 
 def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> None:
@@ -33,32 +93,7 @@ def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> None:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built once per test session."""
+    """The real site, built once per test session (site and browser layers)."""
     site_dir = tmp_path_factory.mktemp("site")
     build_site(site_dir)
     return site_dir
-
-
-@pytest.fixture(scope="session")
-def base_url(site):
-    """The built site over HTTP on loopback, served as a host serves it (gzip, a 404 page per language)."""
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    tab = context.new_page()
-    yield tab
-    context.close()

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import pass_context
 from markupsafe import Markup, escape
@@ -58,6 +59,12 @@ def md_code(value: Any) -> Markup:
     longest = max((len(run) for run in re.findall("`+", text)), default=0)
     fence = "`" * (longest + 1)
     return Markup(f"{fence} {text} {fence}" if longest or text.startswith(("`", " ")) else f"{fence}{text}{fence}")
+
+
+def md_destination(path: str) -> Markup:
+    """A Markdown link destination: the path percent-encoded where Markdown would read syntax
+    (spaces, brackets, parentheses, backslashes), never backslash-escaped like text."""
+    return Markup(quote(path, safe="/#:?=&.-_~%"))
 
 
 #: Template kinds (by file name ending) → the escaper of every value they print;

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import posixpath
 
+from markupsafe import Markup
+
 from digest import site
+from digest.pages.markup import md_destination
 
 
 class Pager:
@@ -23,26 +26,26 @@ class Pager:
         """This page's Markdown source inside the language."""
         return self.path(self.number)
 
-    def link(self, number: int) -> str | None:
+    def link(self, number: int) -> Markup | None:
         """A relative Markdown link to page `number`, or None for this page and pages that do not exist."""
         if not 1 <= number <= self.total or number == self.number:
             return None
-        return posixpath.relpath(self.path(number), posixpath.dirname(self.doc) or ".")
+        return md_destination(posixpath.relpath(self.path(number), posixpath.dirname(self.doc) or "."))
 
     @property
-    def first(self) -> str | None:
+    def first(self) -> Markup | None:
         return self.link(1) if self.number > 2 else None
 
     @property
-    def prev(self) -> str | None:
+    def prev(self) -> Markup | None:
         return self.link(self.number - 1)
 
     @property
-    def next(self) -> str | None:
+    def next(self) -> Markup | None:
         return self.link(self.number + 1)
 
     @property
-    def last(self) -> str | None:
+    def last(self) -> Markup | None:
         return self.link(self.total) if self.number < self.total - 1 else None
 
 

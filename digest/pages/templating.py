@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
 from digest import site
 from digest.numbers import format_date, format_datetime, format_number
-from digest.pages.markup import finalize, md_code
+from digest.pages.markup import finalize, md_code, md_destination
 
 TEMPLATES = site.ROOT / "templates"
 LABELS = TEMPLATES / "labels.yaml"
@@ -66,4 +66,4 @@ def absolute_url(context, kind: str, ident: str | None = None, page: int = 1) ->
 @pass_context
 def link(context, kind: str, ident: str | None = None, page: int = 1) -> str:
     """A relative link from this page's Markdown source to another's (for Markdown, which MkDocs checks)."""
-    return site.doc_link(site.doc_path(kind, ident, page), context["doc"])
+    return md_destination(site.doc_link(site.doc_path(kind, ident, page), context["doc"]))

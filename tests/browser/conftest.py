@@ -1,0 +1,126 @@
+"""Browser layer: the built site served over HTTP on loopback, driven in Debian's Chromium through Playwright.
+
+Every test here is marked `browser`, and fails if a page it opened raised a JavaScript error or
+logged a console error: open pages with the `page` fixture or the `new_page` factory, never with
+`browser.new_context()` directly."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import pytest
+from static_server import serve  # tools/static_server.py (tests/conftest.py puts tools/ on sys.path)
+
+HERE = Path(__file__).resolve().parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 900}
+NOT_KINDS = {"assets", "pagefind", "search", "en", "data"}
+#: Known JavaScript errors, as (page URL pattern, message pattern): not counted by `new_page`.
+#: Each entry has a strict-xfail test that fails once the error is gone (then delete both).
+KNOWN_ERRORS = [
+    # search.js throws `new URL("//", ...)` on the 404 pages: their data-nzd-root is "//"
+    # (overrides/partials/nzd-search.html: "{{ base_url }}/" with base_url "/").
+    # Tracked by tests/browser/test_browser.py::test_404_pages_raise_no_javascript_error.
+    (r"/404\.html$", r"uncaught Failed to construct 'URL': Invalid URL"),
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site over HTTP on loopback, served as a host serves it (gzip, a 404 page per language)."""
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def known_errors() -> list[tuple[str, str]]:
+    """The JavaScript errors `new_page` lets pass (KNOWN_ERRORS); a test overrides this fixture to see them all."""
+    return KNOWN_ERRORS
+
+
+@pytest.fixture
+def new_page(browser, base_url, known_errors):
+    """`new_page(viewport=None, timeout=None, **context_kwargs)`: a tab in a fresh browser context
+    (context_kwargs as Playwright's `browser.new_context`; `base_url` defaults to the served site).
+
+    Every page of those contexts is watched: an uncaught exception (`pageerror`) or a console
+    message of type "error" fails the test at teardown, listed with the page's URL. Contexts
+    are closed at teardown."""
+    contexts = []
+    errors: list[str] = []
+    watched: set[int] = set()
+
+    def watch(tab) -> None:
+        if id(tab) in watched:
+            return
+        watched.add(id(tab))
+        tab.on("pageerror", lambda error: errors.append(f"{tab.url}: uncaught {error}"))
+        tab.on("console", lambda message: message.type == "error" and errors.append(f"{tab.url}: console error: {message.text}"))
+
+    def make(*, viewport: dict | None = None, timeout: float | None = None, **context_kwargs):
+        context_kwargs.setdefault("base_url", base_url)
+        if viewport:
+            context_kwargs["viewport"] = viewport
+        context = browser.new_context(**context_kwargs)
+        contexts.append(context)
+        context.on("page", watch)  # the tab below, and any popup or tab a test opens
+        tab = context.new_page()
+        watch(tab)
+        if timeout:
+            tab.set_default_timeout(timeout)
+        return tab
+
+    yield make
+    for context in contexts:
+        context.close()
+    errors = [error for error in errors if not any(re.search(url, error.split(": ", 1)[0]) and re.search(message, error.split(": ", 1)[1])
+                                                   for url, message in known_errors)]
+    if errors:
+        pytest.fail("JavaScript errors:\n" + "\n".join(errors), pytrace=False)
+
+
+@pytest.fixture
+def desktop_page(new_page):
+    """`desktop_page(**context_kwargs)`: a desktop-sized tab (1280×900, 15 s timeouts) on the served site, or on `base_url=`."""
+    return functools.partial(new_page, viewport=DESKTOP, timeout=15_000)
+
+
+@pytest.fixture
+def page(new_page):
+    """A tab with Playwright's default context on the served site (fails the test on a JavaScript error)."""
+    return new_page()
+
+
+@pytest.fixture(scope="session")
+def page_kinds(site, sample_event) -> list[str]:
+    """One page of every kind: home, the 404 page, an event, each section's index and its first page."""
+    paths = ["", "404.html", f"events/{sample_event}/"]
+    for section in sorted(p for p in site.iterdir() if p.is_dir() and p.name not in NOT_KINDS):
+        if (section / "index.html").is_file():
+            paths.append(section.name + "/")
+        children = sorted(c for c in section.iterdir() if (c / "index.html").is_file())
+        if children and section.name != "events":
+            paths.append(f"{section.name}/{children[0].name}/")
+    return paths

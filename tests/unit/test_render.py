@@ -1,0 +1,84 @@
+"""Rendering: escaping of data text (Markdown and JSON-LD), number and date conventions, page pairing.
+
+The strict MkDocs build of the hostile fixture event is in tests/site/test_strict_build.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from digest.load import load_catalogue
+from digest.numbers import format_date, format_datetime, format_number
+from digest.pages import GENERATED_MARK, render_site
+from digest.pages.helpers import PageHelpers
+from digest.pages.markup import escape_md
+from digest.pages.templating import load_labels
+from digest.schema import Bilingual
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[x](javascript:alert(1))",
+    "![x](http://example.com/x.png)",
+    "---",
+    "# heading",
+    "1. list",
+    "- item",
+    "+ item",
+    "> quote",
+    "*emphasis* _under_ `code`",
+    "{{ config.site_name }} {% if true %}x{% endif %}",
+    "a | b | c",
+    "text {: .attr #id }",
+    "&amp; &lt; \\ back\\slash",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_escaped_text_renders_as_the_same_literal_text(text):
+    md = markdown.Markdown(extensions=["attr_list", "tables", "toc"])
+    html = md.convert(f"{escape_md(text)}\n")
+    parsed = BeautifulSoup(html, "html.parser")
+    assert parsed.get_text() == text
+    assert not parsed.find(["script", "img", "a", "h1", "ol", "ul", "hr", "blockquote", "em", "code", "table"])
+
+
+@pytest.mark.parametrize(("value", "vi", "en"), [
+    (6080, "6.080", "6,080"), (60.5, "60,5", "60.5"), (1.3, "1,3", "1.3"), (4000, "4.000", "4,000"),
+    (31, "31", "31"), (1234567.25, "1.234.567,25", "1,234,567.25"),
+])
+def test_number_conventions(value, vi, en):
+    assert format_number(value, "vi") == vi
+    assert format_number(value, "en") == en
+
+
+def test_date_conventions():
+    day = dt.date(2024, 1, 17)
+    assert format_date(day, "vi") == "17/01/2024"
+    assert format_date(day, "en") == "17 January 2024"
+    moment = dt.datetime(2024, 1, 17, 16, 42)
+    assert format_datetime(moment, "vi") == "16:42 17/01/2024"
+    assert format_datetime(moment, "en") == "16:42, 17 January 2024"
+
+
+def test_every_page_is_paired_and_marked_generated(fixture_data):
+    pages = render_site(load_catalogue(fixture_data, fixture_data.parent))
+    vi = {p.removeprefix("vi/") for p in pages if p.startswith("vi/") and p.endswith(".md")}
+    en = {p.removeprefix("en/") for p in pages if p.startswith("en/") and p.endswith(".md")}
+    assert vi == en and len(vi) >= 4
+    assert all(GENERATED_MARK in text.split("---", 2)[1] for name, text in pages.items() if name.endswith(".md"))
+
+
+def test_jsonld_cannot_break_out_of_its_script_element(catalogue):
+    event = catalogue.events[0]
+    hostile = "</script><script>alert(1)</script> & <!-- R&D -->"
+    evil = event.model_copy(update={"title": Bilingual(vi=hostile, en=hostile)})
+    block = str(PageHelpers(catalogue, "en", load_labels()["en"]).jsonld(evil))
+    assert block.startswith('<script type="application/ld+json">') and block.endswith("</script>")
+    body = block[len('<script type="application/ld+json">'): -len("</script>")]
+    assert "<" not in body and ">" not in body and "&" not in body
+    assert json.loads(body)["@graph"][0]["name"] == hostile

@@ -7,7 +7,6 @@ logged a console error: open pages with the `page` fixture or the `new_page` fac
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 
 import pytest
@@ -21,14 +20,6 @@ CHROMIUM_ARGS = [
 ]
 DESKTOP = {"width": 1280, "height": 900}
 NOT_KINDS = {"assets", "pagefind", "search", "en", "data"}
-#: Known JavaScript errors, as (page URL pattern, message pattern): not counted by `new_page`.
-#: Each entry has a strict-xfail test that fails once the error is gone (then delete both).
-KNOWN_ERRORS = [
-    # search.js throws `new URL("//", ...)` on the 404 pages: their data-nzd-root is "//"
-    # (overrides/partials/nzd-search.html: "{{ base_url }}/" with base_url "/").
-    # Tracked by tests/browser/test_browser.py::test_404_pages_raise_no_javascript_error.
-    (r"/404\.html$", r"uncaught Failed to construct 'URL': Invalid URL"),
-]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -55,13 +46,7 @@ def browser():
 
 
 @pytest.fixture
-def known_errors() -> list[tuple[str, str]]:
-    """The JavaScript errors `new_page` lets pass (KNOWN_ERRORS); a test overrides this fixture to see them all."""
-    return KNOWN_ERRORS
-
-
-@pytest.fixture
-def new_page(browser, base_url, known_errors):
+def new_page(browser, base_url):
     """`new_page(viewport=None, timeout=None, **context_kwargs)`: a tab in a fresh browser context
     (context_kwargs as Playwright's `browser.new_context`; `base_url` defaults to the served site).
 
@@ -95,8 +80,6 @@ def new_page(browser, base_url, known_errors):
     yield make
     for context in contexts:
         context.close()
-    errors = [error for error in errors if not any(re.search(url, error.split(": ", 1)[0]) and re.search(message, error.split(": ", 1)[1])
-                                                   for url, message in known_errors)]
     if errors:
         pytest.fail("JavaScript errors:\n" + "\n".join(errors), pytrace=False)
 

@@ -71,13 +71,14 @@ def test_commitments_table_sorts_by_year_both_ways(page, base_url):
     assert years() == sorted(years())
 
 
-@pytest.mark.xfail(strict=True, reason="search.js: new URL('//') on the 404 pages (data-nzd-root is '//'); remove this mark and "
-                                      "the KNOWN_ERRORS entry of tests/browser/conftest.py once fixed")
-@pytest.mark.parametrize("path", ["/404.html", "/en/404.html"])
-def test_404_pages_raise_no_javascript_error(page, base_url, path):
-    """Checked here, in the test: `page` lets this known error pass at teardown (tests/browser/conftest.py, KNOWN_ERRORS)."""
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(f"{base_url}{path}", wait_until="load")
-    assert page.locator("h1").count() == 1
-    assert not errors, errors
+@pytest.mark.parametrize(("path", "query", "expected"), [("/404.html", "hai phong", "/events/2024-01-17-hai-phong-net-zero-workshop/"),
+                                                          ("/en/404.html", "sakai", "/en/events/2024-07-25-ba-ria-vung-tau-sakai-carbon-neutrality/"),
+                                                          ("/no/such/page/", "sakai", "/events/2024-07-25-ba-ria-vung-tau-sakai-carbon-neutrality/")])
+def test_search_works_on_the_404_pages_at_any_depth(page, base_url, path, query, expected):
+    """The page a reader lands on from a dead link searches like any other (its root comes from the site map)."""
+    response = page.goto(f"{base_url}{path}", wait_until="load")
+    assert response.status == 404 and page.locator("h1").count() == 1
+    page.fill("[data-nzd-search-input]", query)
+    page.wait_for_function("document.querySelector('[data-nzd-search]').dataset.nzdState === 'results'")
+    hrefs = page.eval_on_selector_all("[data-nzd-search-results] a", "links => links.map(a => new URL(a.href).pathname)")
+    assert expected in hrefs, hrefs

@@ -12,7 +12,7 @@ import pytest
 BUDGET = 150 * 1024
 LOCAL_SCHEMES = ("data", "blob", "about")
 #: The site's search (overrides/assets/javascripts/search.js) shows results or says there are none
-#: (or it did not start on this page: no state, as on the 404 pages, see tests/browser/conftest.py KNOWN_ERRORS).
+#: (or it did not start on this page: no state).
 SEARCH_SETTLED = """() => { const root = document.querySelector('[data-nzd-search]');
                             return !root || !root.dataset.nzdState || ['results', 'empty'].includes(root.dataset.nzdState); }"""
 

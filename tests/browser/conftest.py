@@ -7,6 +7,7 @@ logged a console error: open pages with the `page` fixture or the `new_page` fac
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import pytest
@@ -47,8 +48,10 @@ def browser():
 
 @pytest.fixture
 def new_page(browser, base_url):
-    """`new_page(viewport=None, timeout=None, **context_kwargs)`: a tab in a fresh browser context
-    (context_kwargs as Playwright's `browser.new_context`; `base_url` defaults to the served site).
+    """`new_page(viewport=None, timeout=None, expected_console=None, **context_kwargs)`: a tab in a fresh
+    browser context (context_kwargs as Playwright's `browser.new_context`; `base_url` defaults to the
+    served site). `expected_console`: a pattern of console errors a test causes on purpose (requests
+    it aborts); uncaught exceptions are never expected.
 
     Every page of those contexts is watched: an uncaught exception (`pageerror`) or a console
     message of type "error" fails the test at teardown, listed with the page's URL. Contexts
@@ -62,9 +65,14 @@ def new_page(browser, base_url):
             return
         watched.add(id(tab))
         tab.on("pageerror", lambda error: errors.append(f"{tab.url}: uncaught {error}"))
-        tab.on("console", lambda message: message.type == "error" and errors.append(f"{tab.url}: console error: {message.text}"))
+        tab.on("console", lambda message: message.type == "error" and not (expected and re.search(expected[0], message.text))
+               and errors.append(f"{tab.url}: console error: {message.text}"))
 
-    def make(*, viewport: dict | None = None, timeout: float | None = None, **context_kwargs):
+    expected: list[str] = []
+
+    def make(*, viewport: dict | None = None, timeout: float | None = None, expected_console: str | None = None, **context_kwargs):
+        if expected_console:
+            expected[:] = [expected_console]
         context_kwargs.setdefault("base_url", base_url)
         if viewport:
             context_kwargs["viewport"] = viewport

@@ -74,10 +74,11 @@ def test_commitments_table_sorts_by_year_both_ways(page, base_url):
 @pytest.mark.parametrize(("path", "query", "expected"), [("/404.html", "hai phong", "/events/2024-01-17-hai-phong-net-zero-workshop/"),
                                                           ("/en/404.html", "sakai", "/en/events/2024-07-25-ba-ria-vung-tau-sakai-carbon-neutrality/"),
                                                           ("/no/such/page/", "sakai", "/events/2024-07-25-ba-ria-vung-tau-sakai-carbon-neutrality/")])
-def test_search_works_on_the_404_pages_at_any_depth(page, base_url, path, query, expected):
+def test_search_works_on_the_404_pages_at_any_depth(new_page, base_url, path, query, expected):
     """The page a reader lands on from a dead link searches like any other (its root comes from the site map)."""
+    page = new_page(expected_console=r"status of 404")  # the dead link itself
     response = page.goto(f"{base_url}{path}", wait_until="load")
-    assert response.status == 404 and page.locator("h1").count() == 1
+    assert response.status == (200 if path.endswith("404.html") else 404) and page.locator("h1").count() == 1
     page.fill("[data-nzd-search-input]", query)
     page.wait_for_function("document.querySelector('[data-nzd-search]').dataset.nzdState === 'results'")
     hrefs = page.eval_on_selector_all("[data-nzd-search-results] a", "links => links.map(a => new URL(a.href).pathname)")

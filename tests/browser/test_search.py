@@ -14,13 +14,14 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 # tools/ (tests/conftest.py puts it on sys.path)
 from search_probe import probe
 from static_server import serve
 
 from digest.fold import STROKE, fold
-from digest.publish.search_index import index_site, prepare
+from digest.publish.search_index import EXCLUDE, index_site, prepare
 
 HP = "events/2024-01-17-hai-phong-net-zero-workshop/"
 BD = "events/2024-01-18-binh-duong-net-zero-workshop/"
@@ -170,12 +171,13 @@ def test_phrase_ranks_first(page, site: Path, lang_path: str, query: str) -> Non
     phrase = fold(query)
 
     def holds_phrase(href: str) -> bool:
-        # The text the index holds for the page (digest/publish/search_index.py), marks restored.
-        indexed = prepare((site / href.lstrip("/") / "index.html").read_text(encoding="utf-8"))
-        text = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", indexed.replace(STROKE, ""), flags=re.DOTALL)
-        text = re.sub(r"<[^>]+>", " ", text)
-        text = re.sub(r"&[#\w]+;", " ", text)
-        words = re.findall(r"\w+", fold(text))
+        # The text the index holds for the page: its data-pagefind-body, less what is marked
+        # data-pagefind-ignore and the indexer's EXCLUDE selectors (digest/publish/search_index.py).
+        html = BeautifulSoup(prepare((site / href.lstrip("/") / "index.html").read_text(encoding="utf-8")), "html.parser")
+        body = html.select_one("[data-pagefind-body]")
+        for element in body.select(", ".join(["[data-pagefind-ignore]", *EXCLUDE])):
+            element.decompose()
+        words = re.findall(r"\w+", fold(body.get_text(" ").replace(STROKE, "")))
         return f" {phrase} " in f" {' '.join(words)} "
 
     flags = [holds_phrase(r["href"]) for r in found]
@@ -329,7 +331,7 @@ def phrase_site(site: Path, root: Path, tmp_path_factory) -> Path:
     one, two = PHRASE_WORDS
 
     def write(name: str, title: str, body: str) -> None:
-        html = template[:start] + f'<article class="md-content__inner md-typeset"><h1>{title}</h1><p>{body}</p>' + template[end:]
+        html = template[:start] + f'<article class="md-content__inner md-typeset"><div data-pagefind-body><h1>{title}</h1><p>{body}</p></div>' + template[end:]
         (crafted / "thu-cum-tu" / name).mkdir(parents=True)
         (crafted / "thu-cum-tu" / name / "index.html").write_text(html, encoding="utf-8")
 

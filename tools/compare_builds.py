@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import gzip
+import importlib.util
 import os
 import re
 import shlex
@@ -159,7 +160,7 @@ def as_text(data: bytes) -> str | None:
     return None if "\0" in text else text
 
 
-def compare_file(path: str, before: bytes, after: bytes, ignore: list[re.Pattern], diff_lines: int) -> Differing:
+def compare_file(path: str, before: bytes, after: bytes, ignore: list[re.Pattern], diff_lines: int, normalise=None) -> Differing:
     old, old_kind = readable(before)
     new, new_kind = readable(after)
     note = "gzip" if old_kind and new_kind else ""
@@ -168,6 +169,8 @@ def compare_file(path: str, before: bytes, after: bytes, ignore: list[re.Pattern
     old_text, new_text = as_text(old), as_text(new)
     if old_text is None or new_text is None:
         return Differing(path, ignored_only=False, diff=[], note=(f"{note}, " if note else "") + "binary")
+    if normalise is not None and normalise(path, old_text) == normalise(path, new_text):
+        return Differing(path, ignored_only=True, diff=[], note="identical apart from the named differences (--normalise)")
     old_lines, new_lines = old_text.splitlines(), new_text.splitlines()
     changed = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
@@ -185,13 +188,13 @@ def compare_file(path: str, before: bytes, after: bytes, ignore: list[re.Pattern
     return Differing(path, ignored_only=ignored_only, diff=diff, note=note)
 
 
-def compare_folders(name: str, before: Path, after: Path, ignore: list[re.Pattern], diff_lines: int) -> Comparison:
+def compare_folders(name: str, before: Path, after: Path, ignore: list[re.Pattern], diff_lines: int, normalise=None) -> Comparison:
     left, right = files_of(before), files_of(after)
     result = Comparison(name, files=len(left | right), only_before=sorted(left - right), only_after=sorted(right - left))
     for path in sorted(left & right):
         a, b = (before / path).read_bytes(), (after / path).read_bytes()
         if a != b:
-            result.differing.append(compare_file(path, a, b, ignore, diff_lines))
+            result.differing.append(compare_file(path, a, b, ignore, diff_lines, normalise))
     return result
 
 
@@ -248,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, metavar="DIR", help="keep the builds in DIR/before and DIR/after (sources in DIR/src-before, DIR/src-after)")
     parser.add_argument("--diff", type=int, default=20, metavar="N", help="unified diff lines shown per differing text file (0: none; default 20)")
     parser.add_argument("--ignore", action="append", default=[], metavar="REGEX", help="changed lines matching REGEX are intended differences (repeatable)")
+    parser.add_argument("--normalise", type=Path, metavar="FILE.py",
+                        help="a Python file defining normalise(path, text) -> text that undoes the intended differences of a change; "
+                             "a file whose two sides normalise to the same text is identical apart from them (site only)")
     parser.add_argument("--build-cmd", default=DEFAULT_BUILD,
                         help=f"build command run in each side's folder; {{python}}, {{site}}, {{root}} are filled in (default: {DEFAULT_BUILD!r})")
     args = parser.parse_args(argv)
@@ -255,6 +261,12 @@ def main(argv: list[str] | None = None) -> int:
         ignore = [re.compile(pattern) for pattern in args.ignore]
     except re.error as error:
         parser.error(f"--ignore: {error}")
+    normalise = None
+    if args.normalise:
+        spec = importlib.util.spec_from_file_location("intended", args.normalise)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)  # type: ignore[union-attr]
+        normalise = module.normalise
 
     if args.keep:
         work = args.keep.resolve()
@@ -280,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
             build(source, work / label, args.build_cmd, f"{label} [{described}]")
 
         comparisons = [
-            compare_folders("site", work / "before", work / "after", ignore, args.diff),
+            compare_folders("site", work / "before", work / "after", ignore, args.diff, normalise),
             compare_folders("docs", sides["before"][0] / "docs", sides["after"][0] / "docs", ignore, args.diff),
         ]
         for c in comparisons:

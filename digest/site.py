@@ -111,6 +111,7 @@ def site_url() -> str:
     return url.rstrip("/") + "/"
 
 
+@cache
 def base_path() -> str:
     """The site's path on its host, with slashes on both sides: '/' or '/digest/'."""
     path = urlsplit(site_url()).path.strip("/")

@@ -92,6 +92,8 @@ def _as_is(value: Any) -> Any:
 @pass_context
 def finalize(context, value: Any) -> Any:
     """Jinja's `finalize`: every printed value goes through its template's escaper."""
+    if value.__class__ is Markup:  # markup already: a macro's output, a link
+        return value
     return escaper_for(context.name)(value)
 
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from digest import site
-from digest.load import load_catalogue
+from digest.load import Catalogue, load_catalogue
 from digest.pages import render_site
+from digest.pages.cards import all_cards
 from digest.publish import index_site, publish
 from digest.write import Plan, apply, plan
 
@@ -34,6 +35,7 @@ STEPS = ("pages", "mkdocs", "search")
 class Generated:
     """What `generate` produced and what writing it changes (or would change, with `write=False`)."""
 
+    catalogue: Catalogue
     pages: dict[str, str]
     changes: Plan
 
@@ -47,7 +49,7 @@ def generate(data: Path = DATA, docs: Path = DOCS, *, write: bool = True, root: 
     changes = plan(pages, docs)
     if write:
         apply(pages, docs, changes)
-    return Generated(pages, changes)
+    return Generated(catalogue, pages, changes)
 
 
 def build_languages(config: Path, work: Path, quiet: bool) -> dict[str, Path]:
@@ -70,15 +72,18 @@ def build_languages(config: Path, work: Path, quiet: bool) -> dict[str, Path]:
 def build_site(site_dir: Path = SITE, config: Path = site.MKDOCS_CONFIG, steps: tuple[str, ...] = STEPS, quiet: bool = False) -> None:
     """`make site`: generate docs/, build each language with MkDocs, publish into `site_dir`.
     The `search` step alone indexes an already built site again."""
+    catalogue = None
     if "pages" in steps:
         result = generate()
+        catalogue = result.catalogue
         if result.changes.count or not quiet:
             print(f"docs/: {result.changes.summary(len(result.pages))}")
     if "mkdocs" in steps:
+        cards = all_cards(catalogue or load_catalogue(DATA))
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))  # same file system: merging is renaming
         try:
-            publish(build_languages(config, work, quiet), site_dir, search="search" in steps)
+            publish(build_languages(config, work, quiet), site_dir, cards, search="search" in steps)
         finally:
             shutil.rmtree(work, ignore_errors=True)
     elif "search" in steps:

@@ -43,6 +43,11 @@ SINGLE_PAGES = {"home": "", "about": "about", "open-data": "open-data"}
 FILES = {"feed": "feed.xml"}
 DATA_FOLDER = "data"
 
+#: Page kinds with a link-preview card of their own (one per item page, per language); every other
+#: page shows its language's home card. Cards live at the site's root: cards/<lang>/<kind>/<id>.png.
+CARD_KINDS = ("events", "topics", "places", "organisations", "people")
+CARDS_FOLDER = "cards"
+
 #: The environment variable that overrides mkdocs.yml's `site_url` for a whole build
 #: (generator, MkDocs, sitemap): the one rule for the site's address.
 SITE_URL_ENV = "NZD_SITE_URL"
@@ -102,6 +107,28 @@ def doc_link(target: str, current: str) -> str:
     folder ('../events/x.md' from 'people/y.md'), which MkDocs checks and turns into the page's URL."""
     here = posixpath.dirname(current)
     return "../" * (here.count("/") + 1) + target if here else target
+
+
+def card_path(inner: str, lang: str) -> str:
+    """The card shown for the page at `inner` (its path inside its language, 'events/x/'), from the site's root."""
+    parts = inner.strip("/").split("/")
+    if len(parts) == 2 and parts[0] in CARD_KINDS:
+        return f"{CARDS_FOLDER}/{lang}/{parts[0]}/{parts[1]}.png"
+    return f"{CARDS_FOLDER}/{lang}/home.png"
+
+
+#: The citation files of an event page, beside it, per language (BibTeX, RIS, CSL-JSON).
+CITATION_FILES = {"bibtex": "citation.bib", "ris": "citation.ris", "csl": "citation.json"}
+
+
+def attachment_doc(kind: str, ident: str, name: str) -> str:
+    """A file that belongs to one page, beside it, inside its language: ('events', x, 'citation.bib') → 'events/x/citation.bib'."""
+    return f"{kind}/{ident}/{name}"
+
+
+def attachment_url(kind: str, ident: str, name: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Such a file's root-relative URL: '/en/events/x/citation.bib'."""
+    return base_path() + prefix(lang) + attachment_doc(kind, ident, name)
 
 
 @cache

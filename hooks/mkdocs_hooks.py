@@ -24,11 +24,14 @@ if str(ROOT) not in sys.path:
 from digest import site  # noqa: E402
 from digest.build import BUILD_LANG_ENV, DATA, DATA_ENV, SITE, generate  # noqa: E402
 from digest.load import DataErrors  # noqa: E402
+from digest.pages.cards import all_cards  # noqa: E402
 from digest.pages.templating import load_labels  # noqa: E402
+from digest.publish import CARD_CACHE, write_cards  # noqa: E402
 from digest.publish.languages import NotFoundPages  # noqa: E402
 from digest.publish.sitemap import write_sitemap  # noqa: E402
 
 _command = {"name": "build"}
+_generated: dict = {}  # the catalogue of the last generate, for the cards after the build
 _not_found = NotFoundPages()
 
 
@@ -61,7 +64,7 @@ def on_pre_build(config, **kwargs) -> None:
         return  # build_site has generated docs/; or the plugin's nested build of the next language
     data = Path(os.environ.get(DATA_ENV) or DATA)
     try:
-        generate(data, Path(config["docs_dir"]))
+        _generated["catalogue"] = generate(data, Path(config["docs_dir"])).catalogue
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
 
@@ -79,6 +82,8 @@ def on_post_build(config, **kwargs) -> None:
     site_dir = Path(config.site_dir)
     i18n = config.plugins.get("i18n")
     _not_found.place(site_dir, i18n.current_language if i18n is not None else site.DEFAULT_LANGUAGE)
+    if "catalogue" in _generated:
+        write_cards(all_cards(_generated["catalogue"]), site_dir, CARD_CACHE)
     write_sitemap(site_dir)
     index = SITE / "pagefind"
     if _command["name"] == "serve" and index.is_dir():

@@ -53,6 +53,13 @@ def yaml_string(value: Any) -> Markup:
     return Markup(json.dumps(str(escape(value)), ensure_ascii=False))
 
 
+def yaml_key(value: Any) -> Markup:
+    """A front-matter key: our own identifiers only (letters, digits, underscores)."""
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", str(value)):
+        raise ValueError(f"front-matter key {value!r}: expected lower-case letters, digits and underscores")
+    return Markup(str(value))
+
+
 def md_code(value: Any) -> Markup:
     """A Markdown code span holding the text as it is (no escaping applies inside one)."""
     text = str(value)

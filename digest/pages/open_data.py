@@ -19,6 +19,14 @@ class OpenEvent(Event):
 
     url_vi: str
     url_en: str
+    url_json: str
+
+
+class OpenEventFile(OpenEvent):
+    """One event's own data file: the event, with the licence and the site it comes from."""
+
+    licence: str
+    site: str
 
 
 class OpenData(BaseModel):
@@ -33,9 +41,29 @@ class OpenData(BaseModel):
     topics: list[Topic]
 
 
+def open_event(event: Event) -> OpenEvent:
+    """An event as the open data publishes it: its data with its permalinks and its own file's URL."""
+    return OpenEvent(**event.model_dump(), **{f"url_{lang}": site.absolute_url("events", event.id, lang) for lang in site.LANGUAGES},
+                     url_json=site.absolute_url("data", f"events/{event.id}.json"))
+
+
+def event_json(event: Event) -> str:
+    """One event's own data file (/data/events/<id>.json)."""
+    data = open_event(event).model_dump(mode="json", exclude_none=True)
+    return json.dumps({"licence": LICENCE, "site": site.site_url(), **data}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def event_schema() -> str:
+    """The JSON Schema of one event's data file."""
+    schema = OpenEventFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = site.absolute_url("data", "event.schema.json")
+    return json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
 def open_data(catalogue: Catalogue) -> OpenData:
     events = [
-        OpenEvent(**event.model_dump(), **{f"url_{lang}": site.absolute_url("events", event.id, lang) for lang in site.LANGUAGES})
+        open_event(event)
         for event in catalogue.events
     ]
     return OpenData(

@@ -9,9 +9,11 @@ from typing import Any
 from digest import site
 from digest.load import Catalogue
 from digest.pages.browse import ENTITY_KINDS, Browse
+from digest.pages.citations import citation_files
+from digest.pages.citations import meta as citation_meta
 from digest.pages.feeds import atom_feed
 from digest.pages.helpers import PageHelpers
-from digest.pages.open_data import open_data_csv, open_data_json, open_data_schema
+from digest.pages.open_data import event_json, event_schema, open_data_csv, open_data_json, open_data_schema
 from digest.pages.pagination import paginate
 
 #: How many of the latest events the home page lists.
@@ -58,6 +60,9 @@ def open_data_files(catalogue: Catalogue) -> list[PageSpec]:
         PageSpec(site.docs_file(lang, site.doc_path("data", "events.json")), make=lambda: open_data_json(catalogue)),
         PageSpec(site.docs_file(lang, site.doc_path("data", "events.csv")), make=lambda: open_data_csv(catalogue)),
         PageSpec(site.docs_file(lang, site.doc_path("data", "schema.json")), make=open_data_schema),
+        PageSpec(site.docs_file(lang, site.doc_path("data", "event.schema.json")), make=event_schema),
+        *(PageSpec(site.docs_file(lang, site.doc_path("data", f"events/{event.id}.json")), make=lambda event=event: event_json(event))
+          for event in catalogue.events),
     ]
 
 
@@ -70,7 +75,11 @@ def language_pages(catalogue: Catalogue, browse: Browse, lang: str, helpers: Pag
     yield from _paged(lang, "events", None, "events.md.j2", catalogue.events)
     for event in catalogue.events:
         source_file = catalogue.files.get(event.id, f"data/events/{event.id}.yaml")
-        yield _page(lang, "events", event.id, "event.md.j2", event=event, source_file=source_file)
+        yield _page(lang, "events", event.id, "event.md.j2", event=event, source_file=source_file,
+                    head={**{f"citation_{key}": value for key, value in citation_meta(helpers, event).items()},
+                          "json": site.absolute_url("data", f"events/{event.id}.json")})
+        for path, text in citation_files(helpers, event).items():
+            yield PageSpec(path, make=lambda text=text: text)
     yield from _paged(lang, "archive", None, "archive.md.j2", catalogue.events, years=helpers.archive_pages(browse.archive))
     yield from _paged(lang, "commitments", None, "commitments.md.j2", list(enumerate(browse.commitments, start=1)),
                       chart=helpers.chart(browse.commitments))

@@ -11,7 +11,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 
 from digest import site
 from digest.numbers import format_date, format_datetime, format_number
-from digest.pages.markup import finalize, md_code, md_destination
+from digest.pages.citations import CITATION_TYPES
+from digest.pages.markup import finalize, md_code, md_destination, yaml_key
 
 TEMPLATES = site.ROOT / "templates"
 LABELS = TEMPLATES / "labels.yaml"
@@ -44,10 +45,12 @@ def make_environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["md_code"] = md_code
+    env.filters["yaml_key"] = yaml_key
     env.filters["number"] = format_number
     env.filters["date"] = format_date
     env.filters["datetime"] = format_datetime
-    env.globals.update(generated_mark=GENERATED_MARK, url=url, absolute_url=absolute_url, link=link)
+    env.globals.update(generated_mark=GENERATED_MARK, url=url, absolute_url=absolute_url, link=link, attachment_url=attachment_url,
+                       citation_files=site.CITATION_FILES, citation_types=CITATION_TYPES)
     return env
 
 
@@ -61,6 +64,12 @@ def url(context, kind: str, ident: str | None = None, page: int = 1) -> str:
 def absolute_url(context, kind: str, ident: str | None = None, page: int = 1) -> str:
     """A page's absolute URL in the page's language (permalinks, citations)."""
     return site.absolute_url(kind, ident, context["lang"], page)
+
+
+@pass_context
+def attachment_url(context, kind: str, ident: str, name: str) -> str:
+    """A root-relative link to a file beside a page in the page's language: '/en/events/x/citation.bib'."""
+    return site.attachment_url(kind, ident, name, context["lang"])
 
 
 @pass_context

@@ -4,16 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from digest import site
+from digest.pages.cards import Card
+from digest.publish.card_images import write_cards
 from digest.publish.languages import merge_languages
 from digest.publish.search_index import index_site
 from digest.publish.sitemap import write_sitemap
 
-__all__ = ["index_site", "publish"]
+__all__ = ["CARD_CACHE", "index_site", "publish", "write_cards"]
+
+#: Where drawn cards are kept between builds (by what they show; not part of the site).
+CARD_CACHE = site.ROOT / ".cache" / "cards"
 
 
-def publish(built: dict[str, Path], site_dir: Path, *, search: bool = True) -> dict[str, int]:
-    """Merge the languages' builds into `site_dir`, place the 404 pages, write the sitemap and
-    robots.txt, and (with `search`) index the site; return the pages indexed per language."""
+def publish(built: dict[str, Path], site_dir: Path, cards: dict[str, Card], *, search: bool = True) -> dict[str, int]:
+    """Merge the languages' builds into `site_dir`, place the 404 pages, write the link-preview
+    cards, the sitemap and robots.txt, and (with `search`) index the site; return the pages indexed per language."""
     merge_languages(built, site_dir)
+    write_cards(cards, site_dir, CARD_CACHE)
     write_sitemap(site_dir)
     return index_site(site_dir) if search else {}

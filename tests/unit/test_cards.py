@@ -1,0 +1,45 @@
+"""Link-preview cards: Vietnamese drawn with real glyphs, the same bytes for the same card, drawn again only on a change."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+
+from PIL import Image, ImageFont
+
+from digest.load import load_catalogue
+from digest.pages.cards import Card, all_cards
+from digest.publish import card_images
+
+
+def test_the_font_has_a_glyph_for_every_character_of_every_card(root):
+    cards = all_cards(load_catalogue(root / "data"))
+    characters = {ch for card in cards.values() for text in (card.label, card.title, *card.details, card.site_name) for ch in text if not ch.isspace()}
+    assert any(unicodedata.decomposition(ch) for ch in characters), "the real data has letters with tone marks"
+    for bold in (True, False):
+        font = ImageFont.truetype(str(card_images.FONTS / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")), 40)
+        missing = bytes(font.getmask("\ue000"))  # a private-use character: the font's "missing glyph" box
+        assert [ch for ch in sorted(characters) if bytes(font.getmask(ch)) == missing] == []
+
+
+def test_a_card_is_a_small_png_and_always_the_same_bytes():
+    card = Card("vi", "Sự kiện", "Hội thảo về giảm phát thải carbon trong sản xuất công nghiệp hướng tới Net Zero", ("17/01/2024", "Hải Phòng"), "Net Zero Việt Nam – Tóm lược")
+    data = card_images.draw(card)
+    assert data == card_images.draw(card) and len(data) <= 150_000
+    with Image.open(io.BytesIO(data)) as picture:
+        assert picture.size == (1200, 630)
+    assert card_images.draw(Card("en", card.label, card.title, card.details, card.site_name)) == data, "the language alone does not change the drawing"
+    assert card_images.draw(Card("vi", card.label, card.title.replace("ả", "a"), card.details, card.site_name)) != data, "tone marks are drawn"
+
+
+def test_cards_are_drawn_again_only_when_what_they_show_changes(tmp_path, monkeypatch):
+    cards = {f"cards/vi/events/e{n}.png": Card("vi", "Sự kiện", f"Sự kiện số {n}", ("01/02/2024",), "Net Zero") for n in range(3)}
+    cache = tmp_path / "cache"
+    assert card_images.write_cards(cards, tmp_path / "a", cache) == 3
+    drawn = []
+    monkeypatch.setattr(card_images, "draw", lambda card, real=card_images.draw: drawn.append(card) or real(card))
+    assert card_images.write_cards(cards, tmp_path / "b", cache) == 0 and drawn == []
+    changed = {**cards, "cards/vi/events/e0.png": Card("vi", "Sự kiện", "Sự kiện số 0, đã sửa", ("01/02/2024",), "Net Zero")}
+    assert card_images.write_cards(changed, tmp_path / "c", cache) == 1 and len(drawn) == 1
+    for path in cards:  # a build from the cache is the build without it
+        assert (tmp_path / "a" / path).read_bytes() == (tmp_path / "b" / path).read_bytes()

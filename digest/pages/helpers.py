@@ -33,10 +33,6 @@ class PageHelpers:
 
     # -- links (the site map's, in this language)
 
-    def url(self, kind: str, ident: str | None = None, page: int = 1) -> str:
-        """A root-relative link to a page in this language: '/en/events/x/'."""
-        return site.url_for(kind, ident, self.lang, page)
-
     def absolute_url(self, kind: str, ident: str | None = None, page: int = 1) -> str:
         return site.absolute_url(kind, ident, self.lang, page)
 

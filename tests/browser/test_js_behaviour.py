@@ -106,10 +106,12 @@ def test_search_shows_error_when_engine_search_rejects(watched_page, lang):
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_search_shows_error_when_result_data_rejects(watched_page, lang):
+@pytest.mark.parametrize("failing", ["**/pagefind/fragment/*.pf_fragment", "**/pagefind/pagefind.js"], ids=["data-rejects", "pagefind-cannot-load"])
+def test_search_shows_error_when_results_or_pagefind_fail(watched_page, lang, failing):
+    """A result's `data()` rejects (its fragment fails), or Pagefind itself cannot be loaded."""
     breaker = Breaker()
     page = watched_page()
-    page.route("**/pagefind/fragment/*.pf_fragment", breaker)
+    page.route(failing, breaker)
     page.goto(f"{PREFIX[lang]}/")
     type_query(page, "hai phong")
     assert wait_state(page, "error", "results", "empty") == "error"
@@ -135,18 +137,6 @@ def test_more_results_shows_error_and_clears_the_list_when_data_rejects(watched_
     assert wait_state(page, "error") == "error"
     assert_error_shown(page, lang)
     assert breaker.aborted, "the next page's fragments were not requested"
-
-
-@pytest.mark.parametrize("lang", ["vi", "en"])
-def test_search_shows_error_when_pagefind_cannot_load(watched_page, lang):
-    breaker = Breaker()
-    page = watched_page()
-    page.route("**/pagefind/pagefind.js", breaker)
-    page.goto(f"{PREFIX[lang]}/")
-    type_query(page, "hai phong")
-    assert wait_state(page, "error", "results", "empty") == "error"
-    assert_error_shown(page, lang)
-    assert breaker.aborted
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

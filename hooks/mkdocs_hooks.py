@@ -1,8 +1,8 @@
 """MkDocs hooks: thin adapters from MkDocs' events to the build (digest/build.py, digest/publish/).
 
 - `mkdocs build` / `mkdocs serve`: docs/ is generated before each build (live reload follows
-  edits of data/, templates/ and digest/); after each language's build its 404 page is placed
-  and the sitemap written.
+  edits of data/, templates/ and digest/); after each language's build its 404 page is placed,
+  the link-preview cards written (not in `serve`) and the sitemap written.
 - One language per process (scripts/build_site.py sets NZD_BUILD_LANG): build that language
   only, at its usual place, and leave generating and publishing to build_site.
 - The theme's templates get the interface words (`nzd_labels`) and the site map (`nzd_site`).
@@ -82,7 +82,7 @@ def on_post_build(config, **kwargs) -> None:
     site_dir = Path(config.site_dir)
     i18n = config.plugins.get("i18n")
     _not_found.place(site_dir, i18n.current_language if i18n is not None else site.DEFAULT_LANGUAGE)
-    if "catalogue" in _generated:
+    if "catalogue" in _generated and _command["name"] != "serve":  # previews need no link-preview cards
         write_cards(all_cards(_generated["catalogue"]), site_dir, CARD_CACHE)
     write_sitemap(site_dir)
     index = SITE / "pagefind"

@@ -47,9 +47,9 @@ def open_event(event: Event) -> OpenEvent:
                      url_json=site.absolute_url("data", f"events/{event.id}.json"))
 
 
-def event_json(event: Event) -> str:
+def event_json(event: OpenEvent) -> str:
     """One event's own data file (/data/events/<id>.json)."""
-    data = open_event(event).model_dump(mode="json", exclude_none=True)
+    data = event.model_dump(mode="json", exclude_none=True)
     return json.dumps({"licence": LICENCE, "site": site.site_url(), **data}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
@@ -61,11 +61,8 @@ def event_schema() -> str:
     return json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def open_data(catalogue: Catalogue) -> OpenData:
-    events = [
-        open_event(event)
-        for event in catalogue.events
-    ]
+def open_data(catalogue: Catalogue, events: list[OpenEvent] | None = None) -> OpenData:
+    events = events if events is not None else [open_event(event) for event in catalogue.events]
     return OpenData(
         licence=LICENCE, site=site.site_url(), events=events,
         places=sorted(catalogue.places.values(), key=lambda e: e.id),
@@ -75,9 +72,9 @@ def open_data(catalogue: Catalogue) -> OpenData:
     )
 
 
-def open_data_json(catalogue: Catalogue) -> str:
+def open_data_json(catalogue: Catalogue, events: list[OpenEvent] | None = None) -> str:
     # Compact: the C encoder is faster than the indenting one, and the file smaller.
-    return json.dumps(open_data(catalogue).model_dump(mode="json", exclude_none=True), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+    return json.dumps(open_data(catalogue, events).model_dump(mode="json", exclude_none=True), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
 def open_data_schema() -> str:

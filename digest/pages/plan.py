@@ -13,7 +13,7 @@ from digest.pages.citations import citation_files
 from digest.pages.citations import meta as citation_meta
 from digest.pages.feeds import atom_feed
 from digest.pages.helpers import PageHelpers
-from digest.pages.open_data import event_json, event_schema, open_data_csv, open_data_json, open_data_schema
+from digest.pages.open_data import event_json, event_schema, open_data_csv, open_data_json, open_data_schema, open_event
 from digest.pages.pagination import paginate
 
 #: How many of the latest events the home page lists.
@@ -56,12 +56,13 @@ def _paged(lang: str, page_kind: str, page_id: str | None, template: str, items:
 def open_data_files(catalogue: Catalogue) -> list[PageSpec]:
     """The open data, once for all languages (with the default language's files)."""
     lang = site.DEFAULT_LANGUAGE
+    opened = {event.id: open_event(event) for event in catalogue.events}  # validated once, written twice
     return [
-        PageSpec(site.docs_file(lang, site.doc_path("data", "events.json")), make=lambda: open_data_json(catalogue)),
+        PageSpec(site.docs_file(lang, site.doc_path("data", "events.json")), make=lambda: open_data_json(catalogue, list(opened.values()))),
         PageSpec(site.docs_file(lang, site.doc_path("data", "events.csv")), make=lambda: open_data_csv(catalogue)),
         PageSpec(site.docs_file(lang, site.doc_path("data", "schema.json")), make=open_data_schema),
         PageSpec(site.docs_file(lang, site.doc_path("data", "event.schema.json")), make=event_schema),
-        *(PageSpec(site.docs_file(lang, site.doc_path("data", f"events/{event.id}.json")), make=lambda event=event: event_json(event))
+        *(PageSpec(site.docs_file(lang, site.doc_path("data", f"events/{event.id}.json")), make=lambda event=event: event_json(opened[event.id]))
           for event in catalogue.events),
     ]
 

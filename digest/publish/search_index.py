@@ -48,9 +48,18 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 
 
-def prepare(html: str) -> str:
-    """The copy of a page Pagefind reads: the page with đ/Đ written as d/D + U+0335."""
-    return mark_stroke(html)
+def prepare(html: str) -> str | None:
+    """The copy of a page Pagefind reads, or None for a page not marked for the index: the page's
+    `<html lang>` and its marked element (overrides/main.html closes it where the article ends),
+    with đ/Đ written as d/D + U+0335. Pagefind would read only that element anyway; handing it
+    nothing else spares it parsing the theme's header, navigation and footer."""
+    start = html.find(BODY)
+    lang = LANG.search(html)
+    if start < 0 or not lang:
+        return None
+    end = html.find("</article>", start)
+    body = html[start:end if end >= 0 else len(html)]
+    return f'<!doctype html><html lang="{lang[1]}"><head><meta charset="utf-8"></head><body>{mark_stroke(body)}</body></html>'
 
 
 def pages(site: Path) -> list[tuple[str, str]]:
@@ -60,9 +69,9 @@ def pages(site: Path) -> list[tuple[str, str]]:
         rel = path.relative_to(site).as_posix()
         if rel.startswith(OUTPUT + "/"):
             continue
-        html = path.read_text(encoding="utf-8")
-        if BODY in html:
-            out.append((rel, prepare(html)))
+        prepared = prepare(path.read_text(encoding="utf-8"))
+        if prepared:
+            out.append((rel, prepared))
     return out
 
 

@@ -23,8 +23,8 @@ def corpus(pages: int) -> list[tuple[str, str]]:
     out = []
     for n in range(pages):
         text = " ".join(COMMON) + f" sự kiện số {n} " + " ".join(reversed(COMMON))
-        html = (f'<!doctype html><html lang="vi"><body><article class="md-content__inner md-typeset">'
-                f"<h1>Sự kiện {n}</h1><p>{text}</p></article></body></html>")
+        html = (f'<!doctype html><html lang="vi"><body><article class="md-content__inner md-typeset"><div data-pagefind-body>'
+                f"<h1>Sự kiện {n}</h1><p>{text}</p></div></article></body></html>")
         prepared = index_search.prepare(html)
         assert prepared is not None
         out.append((f"events/e{n}/index.html", prepared))

@@ -98,7 +98,7 @@ def doc_path(kind: str, ident: str | None = None, page: int = 1) -> str:
 
 
 def docs_file(lang: str, doc: str) -> str:
-    """Where a generated file goes under docs/: 'en/events/x.md'. The open data goes with the default language."""
+    """Where a generated file goes under docs/: 'en/events/x.md'."""
     return f"{lang}/{doc}"
 
 

@@ -82,8 +82,9 @@ def on_post_build(config, **kwargs) -> None:
     site_dir = Path(config.site_dir)
     i18n = config.plugins.get("i18n")
     _not_found.place(site_dir, i18n.current_language if i18n is not None else site.DEFAULT_LANGUAGE)
-    if "catalogue" in _generated and _command["name"] != "serve":  # previews need no link-preview cards
-        write_cards(all_cards(_generated["catalogue"]), site_dir, CARD_CACHE)
+    catalogue = _generated.pop("catalogue", None)  # the cards of every language, once per generated docs/
+    if catalogue is not None and _command["name"] != "serve":  # previews need no link-preview cards
+        write_cards(all_cards(catalogue), site_dir, CARD_CACHE)
     write_sitemap(site_dir)
     index = SITE / "pagefind"
     if _command["name"] == "serve" and index.is_dir():

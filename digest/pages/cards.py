@@ -27,14 +27,6 @@ class Card:
     site_name: str
 
 
-def event_date_line(helpers: PageHelpers, event) -> str:
-    """'18/01/2024 (suy luận: năm)': the date as the page's fact panel gives it."""
-    date = helpers.event_date(event)
-    if event.date.inferred:
-        date += f" ({helpers.t['inferred']}: {helpers.inferred_parts(event)})"
-    return date
-
-
 def language_cards(catalogue: Catalogue, browse: Browse, helpers: PageHelpers) -> dict[str, Card]:
     """{path of the card from the site's root: Card} for one language."""
     t, lang = helpers.t, helpers.lang
@@ -42,7 +34,7 @@ def language_cards(catalogue: Catalogue, browse: Browse, helpers: PageHelpers) -
     for event in catalogue.events:
         place = helpers.place(event.place.province) + (f" ({t['inferred']})" if event.place.inferred else "")
         cards[site.card_path(site.page_path("events", event.id), lang)] = Card(
-            lang, t["event"], event.title[lang], (event_date_line(helpers, event), place), t["site_name"])
+            lang, t["event"], event.title[lang], (helpers.event_date_marked(event), place), t["site_name"])
     for kind in ENTITY_KINDS:
         for ident in browse.appearances[kind]:
             cards[site.card_path(site.page_path(kind, ident), lang)] = Card(

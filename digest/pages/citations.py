@@ -25,10 +25,7 @@ def citation_key(event: Event, lang: str) -> str:
 
 def note(helpers: PageHelpers, event: Event) -> str:
     """'Event date: 18 January 2024 (inferred: year). Summary of press reports, CC BY 4.0.'"""
-    date = helpers.event_date(event)
-    if event.date.inferred:
-        date += f" ({helpers.t['inferred']}: {helpers.inferred_parts(event)})"
-    return helpers.t["cite_note"].format(date=date)
+    return helpers.t["cite_note"].format(date=helpers.event_date_marked(event))
 
 
 def meta(helpers: PageHelpers, event: Event) -> dict[str, str]:

@@ -95,6 +95,11 @@ class PageHelpers:
     def event_date(self, event: Event) -> str:
         return format_date(event.date.value, self.lang)
 
+    def event_date_marked(self, event: Event) -> str:
+        """'18/01/2024 (suy luận: năm)': the date with its inferred parts said, for plain text (cards, citations)."""
+        date = self.event_date(event)
+        return f"{date} ({self.t['inferred']}: {self.inferred_parts(event)})" if event.date.inferred else date
+
     def inferred_parts(self, event: Event) -> str:
         """The inferred parts of an event's date, in words: 'year'."""
         return ", ".join(self.t["date_parts"][part] for part in event.date.inferred)

@@ -38,8 +38,8 @@ SEARCHABLE = ("events", "topics", "places", "organisations", "people", "about", 
 
 
 def searchable(page_kind: str, page_id: str | None, page: int = 1) -> bool:
-    """Whether the search index holds a page: an item (or fixed page) of a SEARCHABLE kind, its first page."""
-    return page_kind in SEARCHABLE and page == 1 and (page_id is not None or site.doc_path(page_kind) in ("about.md", "open-data.md"))
+    """Whether the search index holds a page: an item (or single page) of a SEARCHABLE kind, its first page."""
+    return page_kind in SEARCHABLE and page == 1 and (page_id is not None or page_kind in site.SINGLE_PAGES)
 
 
 def _page(lang: str, page_kind: str, page_id: str | None, template: str, **context) -> PageSpec:

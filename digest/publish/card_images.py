@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import shutil
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -119,27 +120,23 @@ def card_key(card: Card) -> str:
     return hashlib.sha256(text.encode("utf-8") + _fonts_digest().encode()).hexdigest()
 
 
-def _drawn(item: tuple[str, Card], cache_dir: Path) -> tuple[str, bytes]:
-    path, card = item
-    cached = cache_dir / f"{card_key(card)}.png"
-    if cached.is_file():
-        return path, cached.read_bytes()
-    data = draw(card)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
+def _draw_into(item: tuple[str, Card], cache_dir: Path) -> None:
+    """Draw one card into the cache, whole or not at all."""
+    key, card = item
+    fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
     with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.replace(tmp, cached)
-    return path, data
+        handle.write(draw(card))
+    os.replace(tmp, cache_dir / f"{key}.png")
 
 
 def write_cards(cards: dict[str, Card], site_dir: Path, cache_dir: Path) -> int:
     """Write every card into the built site (path relative to it), drawing only those not in the cache; return how many were drawn."""
-    before = {p.name for p in cache_dir.glob("*.png")} if cache_dir.is_dir() else set()
-    items = sorted(cards.items())
-    results = parallel_map(_drawn, items, cache_dir, worth_it=len(items) - len(before) > 200)
-    for path, data in results:
+    keys = {path: card_key(card) for path, card in cards.items()}
+    missing = sorted({key: cards[path] for path, key in keys.items() if not (cache_dir / f"{key}.png").is_file()}.items())
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    parallel_map(_draw_into, missing, cache_dir, worth_it=len(missing) > 200)
+    for path, key in sorted(keys.items()):
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    return len({card_key(card) for card in cards.values()} - {name.removesuffix(".png") for name in before})
+        shutil.copyfile(cache_dir / f"{key}.png", target)
+    return len(missing)

@@ -20,7 +20,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 DESKTOP = {"width": 1280, "height": 900}
-NOT_KINDS = {"assets", "pagefind", "search", "en", "data"}
+NOT_KINDS = {"assets", "pagefind", "cards", "en", "data"}
 
 
 def pytest_collection_modifyitems(config, items):

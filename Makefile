@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 NZD_SEEDS ?= $(abspath $(wildcard ../shared/seeds))
 export NZD_SEEDS
 
-.PHONY: site pages check serve test test-unit test-site test-browser golden lint chromium bench clean audit compare
+.PHONY: site pages check serve test test-unit test-site test-browser golden lint chromium bench clean audit compare screenshots
 
 $(VENV)/.site-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,12 @@ test-browser: $(VENV)/.test-installed chromium
 ## golden: rewrite tests/golden/ (the whole render of tests/fixtures/data) after an intended change; review the diff
 golden: $(VENV)/.test-installed
 	$(PY) -m pytest tests/unit/test_golden.py --update-golden
+
+## screenshots: build the site, then write PNGs of one page of every kind at 390 and 1280 px, in both languages (light and dark), to screenshots/
+screenshots: $(VENV)/.test-installed chromium
+	$(PY) scripts/build_site.py --quiet
+	$(PY) tools/screenshots.py --out screenshots
+	$(PY) tools/screenshots.py --out screenshots --scheme dark
 
 AUDIT_TOOLS := tools/audit/node_modules/.installed
 $(AUDIT_TOOLS): tools/audit/package.json

@@ -163,6 +163,8 @@ class Figure(Cited):
     unit: Bilingual | None = None
     measure: Bilingual
     subject: Id | None = None
+    #: An editorial choice: the event page's fact panel shows its headline figures (2–4 per event).
+    headline: bool = False
 
 
 class Commitment(Cited):

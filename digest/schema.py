@@ -27,6 +27,9 @@ MAX_FILE_BYTES = 256 * 1024
 MAX_TEXT_CHARS = 4000
 MAX_QUOTE_CHARS = 400
 
+#: The fact panel shows at most this many headline figures.
+MAX_HEADLINE_FIGURES = 4
+
 #: How far in the future an event date may lie (a typo such as 2042 for 2024 is caught).
 FUTURE_HORIZON_DAYS = 31
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from digest.load.read import DataError, line_for
 from digest.numbers import cross_check_numbers
-from digest.schema import FUTURE_HORIZON_DAYS, Event, field_path
+from digest.schema import FUTURE_HORIZON_DAYS, MAX_HEADLINE_FIGURES, Event, field_path
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,14 @@ def numbers_agree(s: Subject) -> Iterator[DataError]:
         yield s.error(problem.path, problem.message)
 
 
+def few_headline_figures(s: Subject) -> Iterator[DataError]:
+    """The fact panel has room for a few headline figures, not for all of them."""
+    chosen = [i for i, fig in enumerate(s.event.figures) if fig.headline]
+    if len(chosen) > MAX_HEADLINE_FIGURES:
+        yield s.error(("figures", chosen[MAX_HEADLINE_FIGURES], "headline"),
+                      f"expected at most {MAX_HEADLINE_FIGURES} figures with headline: true, found {len(chosen)}")
+
+
 #: The checks of one event, in the order their problems are worded.
 CHECKS: tuple[Callable[[Subject], Iterator[DataError]], ...] = (
     unique_source_ids,
@@ -107,6 +115,7 @@ CHECKS: tuple[Callable[[Subject], Iterator[DataError]], ...] = (
     references_are_declared,
     summaries_pair_up,
     numbers_agree,
+    few_headline_figures,
 )
 
 

@@ -113,6 +113,10 @@ class PageHelpers:
 
     # -- an event's parts
 
+    def headline_figures(self, event: Event) -> list[Figure]:
+        """The figures the editors chose for the fact panel, in the data's order."""
+        return [fig for fig in event.figures if fig.headline]
+
     def commitments(self, event: Event) -> list:
         """Commitments by target year, those without a year last."""
         return sorted(event.commitments, key=lambda c: (c.target_year is None, c.target_year or 0))
@@ -132,7 +136,8 @@ class PageHelpers:
         return self.t["related_shared"].format(what=", ".join(names))
 
     def citation(self, event: Event) -> str:
-        return self.t["cite_format"].format(title=event.title[self.lang], date=self.event_date(event), url=self.absolute_url("events", event.id))
+        return self.t["cite_format"].format(title=event.title[self.lang], date=self.event_date_marked(event),
+                                         url=self.absolute_url("events", event.id))
 
     def jsonld(self, event: Event) -> Markup:
         return script_json(event_jsonld(event, self.lang, self))

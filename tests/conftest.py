@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -48,6 +49,17 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("event_id", ids)
     if "page_path" in metafunc.fixturenames:
         metafunc.parametrize("page_path", ["", "events/", "about/"] + [f"events/{ident}/" for ident in ids])
+
+
+def count_words(text: str) -> int:
+    """Words as readers count them: Vietnamese syllables or English words (whitespace-separated runs with a letter or digit)."""
+    return sum(1 for word in text.split() if re.search(r"\w", word))
+
+
+@pytest.fixture(scope="session")
+def words():
+    """`words(text)`: the number of words (Vietnamese syllables) of a text; the length budgets of an event page use it."""
+    return count_words
 
 
 @pytest.fixture(scope="session")

@@ -16,8 +16,11 @@ from digest.pages.helpers import PageHelpers
 from digest.pages.open_data import event_json, event_schema, open_data_csv, open_data_json, open_data_schema, open_event
 from digest.pages.pagination import paginate
 
-#: How many of the latest events the home page lists.
-HOME_EVENTS = 10
+#: How many of the latest events the home page lists, and how many topics and places it offers as ways in
+#: (the busiest first): the home page stays the same size however large the archive grows.
+HOME_EVENTS = 6
+HOME_TOPICS = 10
+HOME_PLACES = 8
 
 
 @dataclass(frozen=True)
@@ -67,10 +70,24 @@ def open_data_files(catalogue: Catalogue) -> list[PageSpec]:
     ]
 
 
+def home_context(catalogue: Catalogue, browse: Browse, helpers: PageHelpers) -> dict[str, Any]:
+    """The front page: the latest events, what the archive holds, and the busiest topics and places."""
+
+    def busiest(kind: str, limit: int) -> list[tuple[str, int]]:
+        found = browse.appearances[kind]
+        ranked = sorted(found, key=lambda ident: (-len(found[ident]), helpers.entity_name(kind, ident).casefold(), ident))
+        return [(ident, len(found[ident])) for ident in ranked[:limit]]
+
+    holdings = {"events": len(catalogue.events), "sources": len(browse.sources), "commitments": len(browse.commitments),
+                **{kind: len(browse.appearances[kind]) for kind in ("places", "organisations", "people", "topics")}}
+    return {"events": catalogue.events[:HOME_EVENTS], "holdings": holdings,
+            "topics": busiest("topics", HOME_TOPICS), "places": busiest("places", HOME_PLACES)}
+
+
 def language_pages(catalogue: Catalogue, browse: Browse, lang: str, helpers: PageHelpers) -> Iterator[PageSpec]:
     """Every page of one language, in no particular order (the output is sorted by path)."""
     yield PageSpec(site.docs_file(lang, site.doc_path("feed")), make=lambda: atom_feed(catalogue, lang, helpers.t))
-    yield _page(lang, "home", None, "home.md.j2", events=catalogue.events[:HOME_EVENTS])
+    yield _page(lang, "home", None, "home.md.j2", **home_context(catalogue, browse, helpers))
     yield _page(lang, "about", None, "about.md.j2")
     yield _page(lang, "open-data", None, "open_data.md.j2")
     yield from _paged(lang, "events", None, "events.md.j2", catalogue.events)

@@ -97,3 +97,11 @@ def test_every_number_of_the_summary_comes_from_a_source(event, article):
         if path[-1] == "inference":
             continue
         assert numbers_in(vi, "vi") <= in_sources, (path, numbers_in(vi, "vi") - in_sources)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_summary_is_at_most_a_third_of_its_longest_article(event, article, words, lang):
+    """A summary is a summary: its words (Vietnamese syllables) are at most a third of the longest article it draws on."""
+    longest = max(words(article(source.file)) for source in event.sources)
+    summary = sum(words(paragraph) for paragraph in event.summary[lang])
+    assert summary <= longest / 3, f"summary.{lang}: {summary} words, longest article {longest} words (budget {longest // 3})"

@@ -27,8 +27,9 @@ MAX_FILE_BYTES = 256 * 1024
 MAX_TEXT_CHARS = 4000
 MAX_QUOTE_CHARS = 400
 
-#: The fact panel shows at most this many headline figures.
+#: The fact panel shows at most this many headline figures, each with a label of at most this length.
 MAX_HEADLINE_FIGURES = 4
+MAX_HEADLINE_LABEL_CHARS = 70
 
 #: How far in the future an event date may lie (a typo such as 2042 for 2024 is caught).
 FUTURE_HORIZON_DAYS = 31
@@ -168,6 +169,12 @@ class Figure(Cited):
     subject: Id | None = None
     #: An editorial choice: the event page's fact panel shows its headline figures (2–4 per event).
     headline: bool = False
+    #: The short label of a headline figure in the fact panel, when the measure is too long for it.
+    label: Bilingual | None = None
+
+    def panel_label(self, lang: str) -> str:
+        """What the fact panel says under the number: the short label, else the measure."""
+        return (self.label or self.measure)[lang]
 
 
 class Commitment(Cited):

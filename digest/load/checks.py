@@ -13,7 +13,7 @@ from typing import Any
 
 from digest.load.read import DataError, line_for
 from digest.numbers import cross_check_numbers
-from digest.schema import FUTURE_HORIZON_DAYS, MAX_HEADLINE_FIGURES, Event, field_path
+from digest.schema import FUTURE_HORIZON_DAYS, MAX_HEADLINE_FIGURES, MAX_HEADLINE_LABEL_CHARS, Event, field_path
 
 
 @dataclass(frozen=True)
@@ -104,6 +104,15 @@ def few_headline_figures(s: Subject) -> Iterator[DataError]:
     if len(chosen) > MAX_HEADLINE_FIGURES:
         yield s.error(("figures", chosen[MAX_HEADLINE_FIGURES], "headline"),
                       f"expected at most {MAX_HEADLINE_FIGURES} figures with headline: true, found {len(chosen)}")
+    for i in chosen:
+        fig = s.event.figures[i]
+        for lang in ("vi", "en"):
+            text = fig.panel_label(lang)
+            if len(text) > MAX_HEADLINE_LABEL_CHARS:
+                field = "label" if fig.label else "measure"
+                yield s.error(("figures", i, field, lang),
+                              f"expected a fact-panel label of at most {MAX_HEADLINE_LABEL_CHARS} characters for a headline figure "
+                              f"(give the figure a short label: {{vi: ..., en: ...}}), found {len(text)}")
 
 
 #: The checks of one event, in the order their problems are worded.

@@ -42,7 +42,7 @@ def test_tables_stack_into_labelled_rows_on_phones(new_page, sample_event, prefi
     page = new_page(viewport={"width": 390, "height": 800})
     for lang in ("vi", "en"):
         page.goto(f"/{prefix[lang]}events/{sample_event}/")
-        table = page.locator("#figures ~ table[data-stack]").first
+        table = page.locator("table[data-stack]").first
         assert table.evaluate("t => getComputedStyle(t.querySelector('tr')).display") == "block"
         cell = table.locator("tbody td").first
         label = cell.get_attribute("data-label")

@@ -34,6 +34,7 @@ CASES = {
     "duplicate-source-id": ("sources[1].id", "expected a unique source id, found 'vs' twice"),
     "number-mismatch": ("lead", "expected the number 6080 in the English text too"),
     "oversized-field": ("summary.en[0]", "expected at most 4000 characters"),
+    "long-headline-label": ("figures[0].measure.en", "expected a fact-panel label of at most 70 characters for a headline figure"),
     "too-many-headline-figures": ("figures[4].headline", "expected at most 4 figures with headline: true, found 5"),
 }
 

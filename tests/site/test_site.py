@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin, urlparse
 
 import pytest
@@ -67,6 +68,31 @@ def test_home_lists_latest_events_and_links_the_index(site, lang, soup, event_id
     links = [a["href"] for a in html.select("article a")]
     assert any(h.rstrip("/").endswith(event_ids[0]) for h in links)
     assert any(h.rstrip("/").endswith("events") for h in links)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_front_page_says_what_the_archive_holds_and_offers_ways_in(soup, lang, catalogue, prefix):
+    html = soup(lang, "").select_one("article")
+    holdings = {a["href"].strip("/").rsplit("/", 1)[-1]: int(a.select_one(".nzd-holdings__value").get_text())
+                for a in html.select("ul.nzd-holdings a")}
+    assert holdings["events"] == len(catalogue.events)
+    assert holdings["sources"] == sum(len(event.sources) for event in catalogue.events)
+    assert holdings["commitments"] == sum(len(event.commitments) for event in catalogue.events)
+    assert holdings["people"] == len({p.person for e in catalogue.events for p in e.participants} | {q.speaker for e in catalogue.events for q in e.quotations})
+    assert set(holdings) == {"events", "sources", "commitments", "places", "organisations", "people", "topics"}
+    latest = html.select("ul.nzd-latest > li")
+    assert len(latest) == min(len(catalogue.events), 6)
+    for item, event in zip(latest, catalogue.events, strict=False):
+        assert item.select_one(".nzd-latest__title a")["href"] == f"/{prefix[lang]}events/{event.id}/"
+        meta = item.select_one(".nzd-meta").get_text()
+        assert event.date.value.strftime("%Y") in meta and "·" in meta, "date and place"
+        assert item.find_all("p")[2].get_text() == event.lead[lang]
+        assert [a["href"].strip("/").rsplit("/", 1)[1] for a in item.select(".nzd-chips a")] == list(event.topics)
+    explore = [a["href"] for a in html.select("#explore ~ ul a, #explore ~ p a")]
+    for kind in ("topics", "places", "commitments", "archive"):
+        assert any(href.rstrip("/").endswith(kind) for href in explore), f"a way in to {kind}"
+    assert any(re.search(r"/topics/[^/]+/$", href) for href in explore), "the busiest topics, each a way in"
+    assert any(re.search(r"/places/[^/]+/$", href) for href in explore), "the busiest places, each a way in"
 
 
 def test_numbers_and_dates_follow_each_language(site, soup):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from digest import site
+from digest.archive import ARCHIVE_ENV, for_build
 from digest.load import Catalogue, load_catalogue
 from digest.pages import render_site
 from digest.pages.cards import all_cards
@@ -40,11 +41,20 @@ class Generated:
     changes: Plan
 
 
-def generate(data: Path = DATA, docs: Path = DOCS, *, write: bool = True, root: Path | None = None) -> Generated:
-    """Load and validate data/, render every page, and write the changed files into docs/.
-    Raises `DataErrors` (listing every problem) before anything is written. Errors name files
-    relative to `root` (default: the data folder's parent)."""
-    catalogue = load_catalogue(data, root or data.parent)
+def archive_for(data: Path, say=print) -> Path | None:
+    """The article archive to check `data` against: the configured one (archive.for_build) for the project's
+    own data; other data (a test's fixture) is checked only against an archive named in NZD_ARCHIVE."""
+    if Path(data).resolve() != DATA.resolve() and not os.environ.get(ARCHIVE_ENV):
+        return None
+    return for_build(None, site.ROOT, say)
+
+
+def generate(data: Path = DATA, docs: Path = DOCS, *, write: bool = True, root: Path | None = None,
+             archive: Path | None = None) -> Generated:
+    """Load and validate data/ (against the articles in `archive`, when given), render every page, and
+    write the changed files into docs/. Raises `DataErrors` (listing every problem) before anything is
+    written. Errors name files relative to `root` (default: the data folder's parent)."""
+    catalogue = load_catalogue(data, root or data.parent, archive)
     pages = render_site(catalogue)
     changes = plan(pages, docs)
     if write:
@@ -74,7 +84,7 @@ def build_site(site_dir: Path = SITE, config: Path = site.MKDOCS_CONFIG, steps: 
     The `search` step alone indexes an already built site again."""
     catalogue = None
     if "pages" in steps:
-        result = generate()
+        result = generate(archive=archive_for(DATA))
         catalogue = result.catalogue
         if result.changes.count or not quiet:
             print(f"docs/: {result.changes.summary(len(result.pages))}")

@@ -31,13 +31,19 @@ MAX_QUOTE_CHARS = 400
 MAX_HEADLINE_FIGURES = 4
 MAX_HEADLINE_LABEL_CHARS = 70
 
+#: An evidence passage is a short, attributed quotation of its article, never the article: at most this many words.
+MAX_PASSAGE_WORDS = 35
+#: The kinds of statement that must show, for each article they cite, the passage that supports them.
+EVIDENCED = ("key_points", "figures", "commitments", "participants", "discrepancies")
+
 #: How far in the future an event date may lie (a typo such as 2042 for 2024 is caught).
 FUTURE_HORIZON_DAYS = 31
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=2, max_length=80)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT_CHARS)]
-SOURCE_FILE_PATTERN = re.compile(r"^[0-9]{3}_[0-9a-f]{16}\.txt$")
+#: An archive file: a relative path inside the archive (no absolute path, no `..`, no backslash).
+ARCHIVE_PATH = re.compile(r"^(?!/)(?!.*(?:^|/)\.\.(?:/|$))[^\\\x00]+$")
 
 
 def field_path(path: tuple) -> str:
@@ -127,16 +133,32 @@ class Source(Strict):
 
     @field_validator("file")
     @classmethod
-    def _seed_file_name(cls, value: str) -> str:
-        if not SOURCE_FILE_PATTERN.match(value):
-            raise ValueError("expected a seed file name like 001_c2204bc3e771eed6.txt")
+    def _inside_the_archive(cls, value: str) -> str:
+        if not ARCHIVE_PATH.match(value) or value.endswith("/"):
+            raise ValueError("expected a file path relative to the article archive, without '..' or a leading '/'")
         return value
 
 
+class Evidence(Strict):
+    """The short verbatim passage of one cited article that supports a statement.
+
+    `text` is the article's own words (parts may be joined by an ellipsis, …); `en` is an English
+    rendering, shown marked as a translation."""
+
+    source: Id
+    text: Annotated[str, StringConstraints(min_length=1, max_length=MAX_QUOTE_CHARS)]
+    en: Annotated[str, StringConstraints(min_length=1, max_length=MAX_QUOTE_CHARS)] | None = None
+
+
 class Cited(Strict):
-    """Anything stated on an event page names the source(s) that report it."""
+    """Anything stated on an event page names the source(s) that report it, with the passage of each."""
 
     sources: list[Id] = Field(min_length=1)
+    evidence: list[Evidence] = []
+
+    def passages(self, source: str) -> list[Evidence]:
+        """The evidence this statement gives from one of its sources."""
+        return [item for item in self.evidence if item.source == source]
 
 
 class KeyPoint(Cited):

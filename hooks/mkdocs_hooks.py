@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sys
@@ -22,13 +23,16 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from digest import site  # noqa: E402
-from digest.build import BUILD_LANG_ENV, DATA, DATA_ENV, SITE, generate  # noqa: E402
+from digest.archive import ArchiveError  # noqa: E402
+from digest.build import BUILD_LANG_ENV, DATA, DATA_ENV, SITE, archive_for, generate  # noqa: E402
 from digest.load import DataErrors  # noqa: E402
 from digest.pages.cards import all_cards  # noqa: E402
 from digest.pages.templating import load_labels  # noqa: E402
 from digest.publish import CARD_CACHE, write_cards  # noqa: E402
 from digest.publish.languages import NotFoundPages  # noqa: E402
 from digest.publish.sitemap import write_sitemap  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.nzd")
 
 _command = {"name": "build"}
 _generated: dict = {}  # the catalogue of the last generate, for the cards after the build
@@ -64,9 +68,9 @@ def on_pre_build(config, **kwargs) -> None:
         return  # build_site has generated docs/; or the plugin's nested build of the next language
     data = Path(os.environ.get(DATA_ENV) or DATA)
     try:
-        _generated["catalogue"] = generate(data, Path(config["docs_dir"])).catalogue
-    except DataErrors as exc:
-        raise PluginError(exc.report()) from None
+        _generated["catalogue"] = generate(data, Path(config["docs_dir"]), archive=archive_for(data, say=log.info)).catalogue
+    except (DataErrors, ArchiveError) as exc:
+        raise PluginError(exc.report() if isinstance(exc, DataErrors) else str(exc)) from None
 
 
 def on_env(env, config, files, **kwargs):

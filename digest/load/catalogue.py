@@ -85,18 +85,19 @@ def load_event(path: Path, root: Path) -> tuple[Event | None, dict, list[DataErr
     return event, lines, []
 
 
-def _load_checked(path: Path, shared: tuple[Path, dict[str, dict]]) -> tuple[dict | None, dict, list[DataError]]:
+def _load_checked(path: Path, shared: tuple[Path, dict[str, dict], Path | None]) -> tuple[dict | None, dict, list[DataError]]:
     """One event file read, validated and checked. The event comes back as a plain dict: it
     crosses a process boundary much faster than a pickled model."""
-    root, registry = shared
+    root, registry, archive = shared
     event, lines, errors = load_event(path, root)
     if event is not None:
-        errors = errors + check_event(event, registry, relative_name(path, root), lines)
+        errors = errors + check_event(event, registry, relative_name(path, root), lines, archive)
     return (event.model_dump() if event is not None else None), lines, errors
 
 
-def load_catalogue(data_dir: Path, root: Path | None = None) -> Catalogue:
-    """Load every data file, validate it, and raise `DataErrors` listing every problem."""
+def load_catalogue(data_dir: Path, root: Path | None = None, archive: Path | None = None) -> Catalogue:
+    """Load every data file, validate it (against the articles of `archive`, when given), and raise
+    `DataErrors` listing every problem."""
     root = root or data_dir.parent
     registry, errors = load_entities(data_dir, root)
     events_dir = data_dir / EVENTS_DIR
@@ -108,7 +109,7 @@ def load_catalogue(data_dir: Path, root: Path | None = None) -> Catalogue:
                                     f"directly in {relative_name(events_dir, root)}/, found this file"))
         else:
             paths.append(path)
-    loaded = parallel_map(_load_checked, paths, (root, registry), worth_it=len(paths) >= MIN_EVENTS, chunks_per_job=4)
+    loaded = parallel_map(_load_checked, paths, (root, registry, archive), worth_it=len(paths) >= MIN_EVENTS, chunks_per_job=4)
     events: list[Event] = []
     files: dict[str, str] = {}
     source_owner: dict[str, str] = {}

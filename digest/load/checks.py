@@ -9,11 +9,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from digest.load.provenance import archive_files_exist, passages_are_verbatim, sources_as_printed
 from digest.load.read import DataError, line_for
-from digest.numbers import cross_check_numbers
-from digest.schema import FUTURE_HORIZON_DAYS, MAX_HEADLINE_FIGURES, MAX_HEADLINE_LABEL_CHARS, Event, field_path
+from digest.numbers import cross_check_numbers, format_number, numbers_in
+from digest.schema import (
+    EVIDENCED,
+    FUTURE_HORIZON_DAYS,
+    MAX_HEADLINE_FIGURES,
+    MAX_HEADLINE_LABEL_CHARS,
+    MAX_PASSAGE_WORDS,
+    Event,
+    Figure,
+    field_path,
+)
 
 
 @dataclass(frozen=True)
@@ -24,6 +35,7 @@ class Subject:
     registry: dict[str, dict]
     name: str
     lines: dict
+    archive: Path | None = None  # the article archive, when there is one to check against
 
     def error(self, path: tuple, message: str) -> DataError:
         return DataError(self.name, line_for(self.lines, path), field_path(path), message)
@@ -115,6 +127,54 @@ def few_headline_figures(s: Subject) -> Iterator[DataError]:
                               f"(give the figure a short label: {{vi: ..., en: ...}}), found {len(text)}")
 
 
+def evidence_for_every_source(s: Subject) -> Iterator[DataError]:
+    """Each key point, figure, commitment, participant and discrepancy version shows the passage of every
+    article it cites; a passage names one of the statement's own sources and is short."""
+    for path, item in cited_items(s.event):
+        for k, passage in enumerate(item.evidence):
+            if passage.source not in item.sources:
+                yield s.error((*path, "evidence", k, "source"),
+                              f"expected one of this statement's sources ({', '.join(item.sources)}), found {passage.source!r}")
+            size = len(passage.text.split())
+            if size > MAX_PASSAGE_WORDS:
+                yield s.error((*path, "evidence", k, "text"),
+                              f"expected a short passage of at most {MAX_PASSAGE_WORDS} words (a quotation, not the article), found {size}")
+        if path[0] in EVIDENCED:
+            for j, sid in enumerate(item.sources):
+                if not item.passages(sid):
+                    yield s.error((*path, "sources", j),
+                                  f"expected an evidence passage from source {sid!r} (evidence: [{{source: {sid}, text: ...}}]), found none")
+
+
+def statement_numbers(item) -> set[str]:
+    """The numbers a statement asserts, canonical (its Vietnamese text; a figure's value with its unit)."""
+    if isinstance(item, Figure):
+        return numbers_in(f"{format_number(item.value, 'vi')} {item.unit.vi if item.unit else ''}", "vi")
+    texts = [getattr(item, name).vi for name in ("text", "what", "role") if hasattr(item, name)]
+    found = set().union(*(numbers_in(text, "vi") for text in texts))
+    if getattr(item, "target_year", None):
+        found.add(str(item.target_year))
+    return found
+
+
+def _undated(number: str) -> str:
+    return "date:----" + number[9:] if number.startswith("date:") else number
+
+
+def numbers_in_evidence(s: Subject) -> Iterator[DataError]:
+    """Every number a statement asserts is in its evidence, in any Vietnamese notation (a date's year may be inferred)."""
+    for path, item in cited_items(s.event):
+        if path[0] not in EVIDENCED or not item.evidence:
+            continue
+        shown = set().union(*(numbers_in(passage.text, "vi") for passage in item.evidence))
+        shown |= {_undated(number) for number in shown}
+        for number in sorted(statement_numbers(item)):
+            if number not in shown and _undated(number) not in shown:
+                yield s.error((*path, "evidence"),
+                              f"expected the number {number.removeprefix('date:')} in an evidence passage "
+                              f"({', '.join(p.source for p in item.evidence)}), found it in none")
+
+
 #: The checks of one event, in the order their problems are worded.
 CHECKS: tuple[Callable[[Subject], Iterator[DataError]], ...] = (
     unique_source_ids,
@@ -125,12 +185,17 @@ CHECKS: tuple[Callable[[Subject], Iterator[DataError]], ...] = (
     summaries_pair_up,
     numbers_agree,
     few_headline_figures,
+    evidence_for_every_source,
+    numbers_in_evidence,
+    archive_files_exist,
+    sources_as_printed,
+    passages_are_verbatim,
 )
 
 
-def check_event(event: Event, registry: dict[str, dict], name: str, lines: dict) -> list[DataError]:
-    """Every problem the checks find in one event."""
-    subject = Subject(event, registry, name, lines)
+def check_event(event: Event, registry: dict[str, dict], name: str, lines: dict, archive: Path | None = None) -> list[DataError]:
+    """Every problem the checks find in one event (against the articles too, given their archive)."""
+    subject = Subject(event, registry, name, lines, archive)
     return [error for check in CHECKS for error in check(subject)]
 
 

@@ -44,11 +44,10 @@ def real_catalogue():
 def pytest_generate_tests(metafunc):
     """Parametrize by the real data: `event_id` runs a test once per event (catalogue order, newest first);
     `page_path` once per page of home, events index, about and every event (the path inside a language)."""
-    ids = [event.id for event in real_catalogue().events]
     if "event_id" in metafunc.fixturenames:
-        metafunc.parametrize("event_id", ids)
+        metafunc.parametrize("event_id", [event.id for event in real_catalogue().events])
     if "page_path" in metafunc.fixturenames:
-        metafunc.parametrize("page_path", ["", "events/", "about/"] + [f"events/{ident}/" for ident in ids])
+        metafunc.parametrize("page_path", ["", "events/", "about/"] + [f"events/{event.id}/" for event in real_catalogue().events])
 
 
 def count_words(text: str) -> int:

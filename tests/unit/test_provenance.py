@@ -1,0 +1,130 @@
+"""Provenance checked by the build: evidence passages and quotations verbatim in their articles, the
+numbers of each statement in its passages, sources as their articles print them, and archive files
+that exist inside the archive. Each refusal names the file, line and field, the source and its
+archive file, exits 1 and leaves docs/ as it was. Runs on the fixture event and its fixture articles."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from digest.archive import is_verbatim, normalise, passage_parts
+
+EVENT = "data/events/2024-03-05-fixture-workshop.yaml"
+
+
+def digest_of(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def project(tmp_path, fixture_data, run_generator) -> Path:
+    """The fixture data and a copy of its archive, with docs/ generated (provenance checked)."""
+    shutil.copytree(fixture_data, tmp_path / "data")
+    shutil.copytree(Path(__file__).resolve().parents[1] / "fixtures" / "archive", tmp_path / "archive")
+    assert run_generator(tmp_path, "--archive", str(tmp_path / "archive")) == 0
+    return tmp_path
+
+
+def edit(project: Path, old: str, new: str, file: str = EVENT) -> None:
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def refused(project, run_generator, capsys, *args) -> str:
+    before = digest_of(project / "docs")
+    assert run_generator(project, "--archive", str(project / "archive"), *args) == 1
+    assert digest_of(project / "docs") == before, "docs/ must stay as it was"
+    err = capsys.readouterr().err
+    assert "docs/ was not changed" in err
+    return err
+
+
+def test_the_fixture_event_is_accepted_and_said_checked(project, run_generator, capsys):
+    assert run_generator(project, "--archive", str(project / "archive"), "--validate") == 0
+    assert f"checked against the articles in {project / 'archive'}" in capsys.readouterr().out
+
+
+def test_a_word_changed_in_a_passage_is_refused(project, run_generator, capsys):
+    edit(project, "Tỷ lệ lấp đầy khoảng 60,5%.", "Tỷ lệ lấp đầy đạt 60,5%.")
+    err = refused(project, run_generator, capsys)
+    assert f"{EVENT}:" in err and "figures[1].evidence[0].text: expected words of the article fixture/article-b.txt (source 'sb')" in err
+
+
+def test_a_number_not_in_its_passage_is_refused(project, run_generator, capsys):
+    edit(project, "  - value: 1.3\n", "  - value: 1.4\n")
+    err = refused(project, run_generator, capsys)
+    assert "figures[0].evidence: expected the number 1400000000 in an evidence passage (sa), found it in none" in err
+
+
+def test_a_quotation_no_longer_verbatim_is_refused(project, run_generator, capsys):
+    edit(project, 'vi: "Chúng tôi cam kết <b>đạt</b> mục tiêu."', 'vi: "Chúng tôi cam kết đạt mọi mục tiêu."')
+    err = refused(project, run_generator, capsys)
+    assert "quotations[0].vi: expected the speaker's words verbatim in the article fixture/article-a.txt (source 'sa'" in err
+
+
+def test_a_statement_without_the_passage_of_a_source_it_cites_is_refused(project, run_generator, capsys):
+    edit(project, '      - {source: sb, text: "ông Nguyễn Văn Đăng, Giám đốc, trình bày tại hội thảo"}\n', "")
+    err = refused(project, run_generator, capsys)
+    assert "participants[0].sources[1]: expected an evidence passage from source 'sb'" in err
+
+
+def test_a_long_passage_is_refused(project, run_generator, capsys):
+    edit(project, 'text: "Tỷ lệ lấp đầy khoảng 60,5%."', 'text: "Tỷ lệ lấp đầy khoảng 60,5%.' + " thêm" * 40 + '"')
+    err = refused(project, run_generator, capsys)
+    assert "figures[1].evidence[0].text: expected a short passage of at most 35 words" in err
+
+
+def test_a_missing_archive_file_is_refused(project, run_generator, capsys):
+    (project / "archive/fixture/article-b.txt").unlink()
+    err = refused(project, run_generator, capsys)
+    assert "sources[1].file: source 'sb': expected the article file" in err and "article-b.txt, found no such file" in err
+
+
+@pytest.mark.parametrize("path", ["../outside.txt", "/etc/hostname", "fixture/../../outside.txt"])
+def test_a_path_that_leaves_the_archive_is_refused(project, run_generator, capsys, path):
+    edit(project, "file: fixture/article-b.txt", f"file: {path}")
+    err = refused(project, run_generator, capsys)
+    assert "sources[1].file: expected a file path relative to the article archive" in err
+
+
+def test_a_symbolic_link_leading_out_of_the_archive_is_refused(project, run_generator, capsys, tmp_path):
+    (tmp_path / "outside.txt").write_text("Hơn 200 doanh nghiệp tham dự hội thảo.", encoding="utf-8")
+    (project / "archive/fixture/article-b.txt").unlink()
+    (project / "archive/fixture/article-b.txt").symlink_to(tmp_path / "outside.txt")
+    err = refused(project, run_generator, capsys)
+    assert "sources[1].file: source 'sb': expected a file inside the archive" in err
+
+
+def test_a_headline_the_article_does_not_print_is_refused(project, run_generator, capsys):
+    edit(project, 'headline: "Tiêu đề <script>alert(3)</script> | thử * nghiệm #"', 'headline: "Một tiêu đề khác"')
+    err = refused(project, run_generator, capsys)
+    assert "sources[0].headline: expected 'Một tiêu đề khác' as the article fixture/article-a.txt prints it" in err
+
+
+def test_an_archive_folder_asked_for_but_missing_is_an_error(project, run_generator, capsys):
+    before = digest_of(project / "docs")
+    assert run_generator(project, "--archive", str(project / "nowhere")) == 1
+    assert f"expected the article archive folder {project / 'nowhere'}, found no such folder" in capsys.readouterr().err
+    assert digest_of(project / "docs") == before
+
+
+def test_without_an_archive_the_build_says_once_where_it_looked(project, run_generator, capsys, monkeypatch):
+    monkeypatch.delenv("NZD_ARCHIVE", raising=False)
+    edit(project, "Tỷ lệ lấp đầy khoảng 60,5%.", "Tỷ lệ lấp đầy đạt 60,5%.")  # not checked: no archive
+    assert run_generator(project, "--validate") == 0
+    err = capsys.readouterr().err
+    assert err.count("provenance not checked") == 1 and str(project.parent / "shared" / "seeds") in err
+
+
+def test_normalisation_and_ellipsis():
+    article = normalise("Ông A nói: “Chúng tôi\n  sẽ làm”.  Rồi ông B nói thêm.")
+    assert is_verbatim('Ông A nói: "Chúng tôi sẽ làm"', article)
+    assert is_verbatim("Ông A nói … ông B nói thêm", article)
+    assert not is_verbatim("ông B nói thêm … Ông A nói", article), "parts in the article's order"
+    assert passage_parts("a … b...c") == ["a", "b", "c"]

@@ -17,6 +17,9 @@ from digest.pages.chart import timeline_svg
 from digest.pages.markup import event_jsonld, script_json
 from digest.schema import Event, Figure, Source
 
+#: The longest label of a target in the commitments timeline's legend, in characters.
+SHORT_LABEL = 90
+
 _VIETNAMESE_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.IGNORECASE)
 
 
@@ -100,6 +103,10 @@ class PageHelpers:
         date = self.event_date(event)
         return f"{date} ({self.t['inferred']}: {self.inferred_parts(event)})" if event.date.inferred else date
 
+    def event_short(self, event: Event) -> str:
+        """An event in a few words, for a link in a narrow column: '18/01/2024 · Bình Dương'."""
+        return f"{self.event_date(event)} · {self.place(event.place.province)}"
+
     def inferred_parts(self, event: Event) -> str:
         """The inferred parts of an event's date, in words: 'year'."""
         return ", ".join(self.t["date_parts"][part] for part in event.date.inferred)
@@ -149,13 +156,29 @@ class PageHelpers:
             seen += count
         return out
 
-    def chart(self, rows) -> Markup:
-        dated = [(row.commitment.target_year, f"{self.org(row.commitment.actor)}: {row.commitment.what[self.lang]}") for row in rows]
-        counts: dict[int, int] = {}
-        for year, _ in dated:
-            if year:
-                counts[year] = counts.get(year, 0) + 1
+    @staticmethod
+    def short_label(text: str, year: int | None = None) -> str:
+        """A commitment's text shortened for the timeline's legend: a leading 'By 2030:' (which the
+        legend says already) dropped, then cut at a word before SHORT_LABEL characters, with '…'."""
+        head, colon, rest = text.partition(":")
+        if colon and year and str(year) in head and len(head) < 24 and rest.strip():
+            text = rest.strip()
+            text = text[:1].upper() + text[1:]
+        if len(text) <= SHORT_LABEL:
+            return text
+        return text[:SHORT_LABEL].rsplit(" ", 1)[0].rstrip(",;:.–- ") + "…"
+
+    def chart(self, items) -> dict:
+        """The timeline of one page of the commitments list ((number, row) pairs): the SVG, one dot per
+        target year, and its legend, [(year, [(number, actor, short label)])] by year."""
+        legend: dict[int, list[tuple[int, str, str]]] = {}
+        for number, row in items:
+            item = row.commitment
+            if item.target_year:
+                legend.setdefault(item.target_year, []).append(
+                    (number, self.org(item.actor), self.short_label(item.what[self.lang], item.target_year)))
+        counts = {year: len(targets) for year, targets in sorted(legend.items())}
         description = self.t["chart_description"].format(
-            counts="; ".join(self.t["chart_count"].format(year=year, n=n) for year, n in sorted(counts.items())))
-        svg = timeline_svg(dated, self.t["chart_title"], description, self.t["target_year"])
-        return Markup(f'<figure class="nzd-chart-figure">{svg}</figure>') if svg else Markup("")
+            counts="; ".join(self.t["chart_count"].format(year=year, n=n) for year, n in counts.items()))
+        svg = timeline_svg(counts, self.t["chart_title"], description, self.t["chart_count"])
+        return {"svg": svg, "legend": sorted(legend.items())}

@@ -104,13 +104,19 @@ def test_archive_groups_events_by_year_then_month(site, lang, soup, event_links,
 @pytest.mark.parametrize("lang", LANGS)
 def test_commitments_page_lists_every_commitment_by_year_with_event_and_source(site, lang, soup, browse, catalogue):
     html = soup(lang, "commitments/")
-    rows = html.select("table[data-sortable] tbody tr")
+    table = html.select_one("table[data-sortable]")
+    assert table.has_attr("data-stack") and table.find("colgroup"), "stacks on phones, sized by its columns from 768 px"
+    rows = table.select("tbody tr")
     assert len(rows) == sum(len(e.commitments) for e in catalogue.events) == len(browse.commitments)
-    years = [int(r.find_all("td")[1]["data-sort"]) for r in rows]
+    years = [int(r.find_all("td")[1].get("data-sort") or r.find_all("td")[1].get_text()) for r in rows]
     assert years == sorted(years)
-    for row in rows:
+    for row, item in zip(rows, browse.commitments, strict=True):
         cells = row.find_all("td")
-        assert cells[5].find("a", href=True) and cells[6].find("a", href=True)
+        assert all(cell.get("data-label") for cell in cells), "every cell names its column for the stacked rows"
+        event_cell = cells[5]
+        links = [a["href"] for a in event_cell.find_all("a", href=True)]
+        assert links[0].endswith(f"/events/{item.event.id}/")
+        assert {href.split("#source-")[1] for href in links[1:]} == set(item.commitment.sources), "markers link to the sources"
     shinec = [r for r in rows if "2025" in r.find_all("td")[1].get_text()]
     assert shinec, "Shinec's 2025 target is listed"
 
@@ -124,11 +130,35 @@ def test_timeline_chart_is_inline_svg_with_a_text_alternative(site, lang, soup, 
     assert [svg.find(id=i).name for i in labelled] == ["title", "desc"]
     desc = svg.find("desc").get_text()
     dated = [row for row in browse.commitments if row.commitment.target_year]
-    for year in {row.commitment.target_year for row in dated}:
+    years = {row.commitment.target_year for row in dated}
+    for year in years:
         assert str(year) in desc
-    assert len(svg.select("g.nzd-chart__item")) == len(dated)
+    assert len(svg.select("g.nzd-chart__item")) == len(years), "one dot per target year, with its count"
+    assert sum(int(g.find("text").get_text()) for g in svg.select("g.nzd-chart__item")) == len(dated)
     assert {"vi": "Dòng thời gian", "en": "Timeline"}[lang] in svg.find("title").get_text()
     assert not html.find("script", src=lambda s: s and "chart" in s)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_timeline_legend_names_the_actor_and_target_of_every_dated_commitment(site, lang, soup, browse, catalogue):
+    """The chart reads without the table: its legend (a list in the figure's caption, the text alternative
+    beside the SVG) gives every target year's commitments, each with its actor and a short label."""
+    html = soup(lang, "commitments/")
+    figure = html.select_one("figure.nzd-chart-figure")
+    legend = figure.select_one("figcaption.nzd-chart-legend")
+    listed = {}
+    for dt in legend.select("dl > dt"):
+        for li in dt.find_next_sibling("dd").select("ol > li"):
+            listed[int(li["value"])] = (int(dt.get_text()), li.find("strong").get_text(), li.get_text())
+    dated = [(number, row) for number, row in enumerate(browse.commitments, start=1) if row.commitment.target_year]
+    assert sorted(listed) == [number for number, _ in dated]
+    for number, row in dated:
+        year, actor, text = listed[number]
+        item = row.commitment
+        actor_entity = catalogue.organisations.get(item.actor) or catalogue.places[item.actor]
+        assert year == item.target_year and actor == actor_entity.name[lang]
+        label = text.split(": ", 1)[1].rstrip("…")
+        assert len(label) > 10 and label.split()[-1].casefold() in item.what[lang].casefold(), (label, item.what[lang])
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -33,6 +33,7 @@ class PageHelpers:
         self.other = site.other_languages(lang)[0]
         self.t = labels
         self._keys: dict[str, dict[str, str]] = {}
+        self._names: dict[tuple[str, str], re.Pattern] = {}
 
     # -- links (the site map's, in this language)
 
@@ -117,6 +118,49 @@ class PageHelpers:
         value = format_number(fig.value, self.lang)
         text = f"{value}{unit}" if unit == "%" else f"{value} {unit}".strip()
         return f"{qualifier} {text}".strip()
+
+    # -- an entity at one event
+
+    def mentions(self, kind: str, ident: str, text: str) -> bool:
+        """Whether a text (in this language) names an entity: a person by name or alias; an organisation
+        or place by its name in this language, short name or alias; whole words, any case. The one rule
+        by which an entity's page picks the key points and commitments that name it."""
+        if (kind, ident) not in self._names:
+            entity = self.entity(kind, ident)
+            if kind == "people":
+                names = [entity.name, *entity.aliases]
+            else:
+                names = [entity.name[self.lang], getattr(entity, "short", None), *entity.aliases]
+            alternatives = "|".join(re.escape(name) for name in sorted(filter(None, names), key=len, reverse=True))
+            self._names[kind, ident] = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+        return bool(self._names[kind, ident].search(text))
+
+    def at_event(self, kind: str, ident: str, event: Event) -> dict[str, list]:
+        """What an entity's page shows of one event: a person's roles there (participants, with role and
+        organisation as the sources give them), quotations and the summary's paragraphs naming them (their
+        reported speech); an organisation's or place's commitments
+        (as actor) and figures (as subject); the key points naming a person or organisation, and the
+        commitments naming a person. Empty lists for what does not apply."""
+        found: dict[str, list] = {"participations": [], "quotations": [], "summary": [], "key_points": [], "commitments": [], "figures": []}
+        if kind == "topics":
+            return found
+        if kind == "people":
+            found["participations"] = [part for part in event.participants if part.person == ident]
+            found["quotations"] = [quote for quote in event.quotations if quote.speaker == ident]
+            found["summary"] = [text for text in event.summary[self.lang] if self.mentions(kind, ident, text)]
+            found["commitments"] = [item for item in self.commitments(event) if self.mentions(kind, ident, item.what[self.lang])]
+        else:
+            found["commitments"] = [item for item in self.commitments(event) if item.actor == ident]
+            found["figures"] = [fig for fig in event.figures if fig.subject == ident]
+        if kind in ("people", "organisations"):
+            found["key_points"] = [point for point in event.key_points if self.mentions(kind, ident, point.text[self.lang])]
+        return found
+
+    def at_events(self, kind: str, ident: str, appearances) -> list[tuple[Event, dict[str, list]]]:
+        """(event, at_event) for the appearances (one page of them) where the entity said, committed to
+        or is named in something."""
+        found = [(a.event, self.at_event(kind, ident, a.event)) for a in appearances]
+        return [(event, at) for event, at in found if any(at[part] for part in ("quotations", "summary", "key_points", "commitments", "figures"))]
 
     # -- an event's parts
 

@@ -127,10 +127,8 @@ class PageHelpers:
         by which an entity's page picks the key points and commitments that name it."""
         if (kind, ident) not in self._names:
             entity = self.entity(kind, ident)
-            if kind == "people":
-                names = [entity.name, *entity.aliases]
-            else:
-                names = [entity.name[self.lang], getattr(entity, "short", None), *entity.aliases]
+            name = entity.name if kind == "people" else entity.name[self.lang]
+            names = [name, getattr(entity, "short", None), *entity.aliases]
             alternatives = "|".join(re.escape(name) for name in sorted(filter(None, names), key=len, reverse=True))
             self._names[kind, ident] = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
         return bool(self._names[kind, ident].search(text))

@@ -149,7 +149,7 @@ def test_timeline_legend_names_the_actor_and_target_of_every_dated_commitment(si
     listed = {}
     for dt in legend.select("dl > dt"):
         for li in dt.find_next_sibling("dd").select("ol > li"):
-            listed[int(li["value"])] = (int(dt.get_text()), li.find("strong").get_text(), li.get_text())
+            listed[int(li["value"])] = (int(dt.get_text()), li.select_one(".nzd-chart-legend__actor").get_text(), li.get_text())
     dated = [(number, row) for number, row in enumerate(browse.commitments, start=1) if row.commitment.target_year]
     assert sorted(listed) == [number for number, _ in dated]
     for number, row in dated:

@@ -36,6 +36,11 @@ DEFAULT_LANGUAGE = LANGUAGES[0]
 #: Items per page of every list that grows with the archive (events, commitments, sources,
 #: entities and their appearances): no page grows with the number of events.
 PER_PAGE = 50
+#: Fewer items a page where each item carries more: a commitment is a table row and a line of the
+#: timeline's legend; an entity's appearance holds what they said and committed to at the event.
+#: Every page stays under 60 KB of HTML.
+COMMITMENTS_PER_PAGE = 40
+APPEARANCES_PER_PAGE = 20
 
 #: Pages that are one file, not a folder of pages: their doc path and URL are their own name.
 SINGLE_PAGES = {"home": "", "about": "about", "open-data": "open-data"}

@@ -17,6 +17,9 @@ from digest.pages.chart import timeline_svg
 from digest.pages.markup import event_jsonld, script_json
 from digest.schema import Event, Figure, Source
 
+#: The longest label of a target in the commitments timeline's legend, in characters.
+SHORT_LABEL = 90
+
 _VIETNAMESE_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.IGNORECASE)
 
 
@@ -30,6 +33,7 @@ class PageHelpers:
         self.other = site.other_languages(lang)[0]
         self.t = labels
         self._keys: dict[str, dict[str, str]] = {}
+        self._names: dict[tuple[str, str], re.Pattern] = {}
 
     # -- links (the site map's, in this language)
 
@@ -100,6 +104,10 @@ class PageHelpers:
         date = self.event_date(event)
         return f"{date} ({self.t['inferred']}: {self.inferred_parts(event)})" if event.date.inferred else date
 
+    def event_short(self, event: Event) -> str:
+        """An event in a few words, for a link in a narrow column: '18/01/2024 · Bình Dương'."""
+        return f"{self.event_date(event)} · {self.place(event.place.province)}"
+
     def inferred_parts(self, event: Event) -> str:
         """The inferred parts of an event's date, in words: 'year'."""
         return ", ".join(self.t["date_parts"][part] for part in event.date.inferred)
@@ -110,6 +118,47 @@ class PageHelpers:
         value = format_number(fig.value, self.lang)
         text = f"{value}{unit}" if unit == "%" else f"{value} {unit}".strip()
         return f"{qualifier} {text}".strip()
+
+    # -- an entity at one event
+
+    def mentions(self, kind: str, ident: str, text: str) -> bool:
+        """Whether a text (in this language) names an entity: a person by name or alias; an organisation
+        or place by its name in this language, short name or alias; whole words, any case. The one rule
+        by which an entity's page picks the key points and commitments that name it."""
+        if (kind, ident) not in self._names:
+            entity = self.entity(kind, ident)
+            name = entity.name if kind == "people" else entity.name[self.lang]
+            names = [name, getattr(entity, "short", None), *entity.aliases]
+            alternatives = "|".join(re.escape(name) for name in sorted(filter(None, names), key=len, reverse=True))
+            self._names[kind, ident] = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+        return bool(self._names[kind, ident].search(text))
+
+    def at_event(self, kind: str, ident: str, event: Event) -> dict[str, list]:
+        """What an entity's page shows of one event: a person's roles there (participants, with role and
+        organisation as the sources give them), quotations and the summary's paragraphs naming them (their
+        reported speech); an organisation's or place's commitments
+        (as actor) and figures (as subject); the key points naming a person or organisation, and the
+        commitments naming a person. Empty lists for what does not apply."""
+        found: dict[str, list] = {"participations": [], "quotations": [], "summary": [], "key_points": [], "commitments": [], "figures": []}
+        if kind == "topics":
+            return found
+        if kind == "people":
+            found["participations"] = [part for part in event.participants if part.person == ident]
+            found["quotations"] = [quote for quote in event.quotations if quote.speaker == ident]
+            found["summary"] = [text for text in event.summary[self.lang] if self.mentions(kind, ident, text)]
+            found["commitments"] = [item for item in self.commitments(event) if self.mentions(kind, ident, item.what[self.lang])]
+        else:
+            found["commitments"] = [item for item in self.commitments(event) if item.actor == ident]
+            found["figures"] = [fig for fig in event.figures if fig.subject == ident]
+        if kind in ("people", "organisations"):
+            found["key_points"] = [point for point in event.key_points if self.mentions(kind, ident, point.text[self.lang])]
+        return found
+
+    def at_events(self, kind: str, ident: str, appearances) -> list[tuple[Event, dict[str, list]]]:
+        """(event, at_event) for the appearances (one page of them) where the entity said, committed to
+        or is named in something."""
+        found = [(a.event, self.at_event(kind, ident, a.event)) for a in appearances]
+        return [(event, at) for event, at in found if any(at[part] for part in ("quotations", "summary", "key_points", "commitments", "figures"))]
 
     # -- an event's parts
 
@@ -154,13 +203,29 @@ class PageHelpers:
             seen += count
         return out
 
-    def chart(self, rows) -> Markup:
-        dated = [(row.commitment.target_year, f"{self.org(row.commitment.actor)}: {row.commitment.what[self.lang]}") for row in rows]
-        counts: dict[int, int] = {}
-        for year, _ in dated:
-            if year:
-                counts[year] = counts.get(year, 0) + 1
+    @staticmethod
+    def short_label(text: str, year: int | None = None) -> str:
+        """A commitment's text shortened for the timeline's legend: a leading 'By 2030:' (which the
+        legend says already) dropped, then cut at a word before SHORT_LABEL characters, with '…'."""
+        head, colon, rest = text.partition(":")
+        if colon and year and str(year) in head and len(head) < 24 and rest.strip():
+            text = rest.strip()
+            text = text[:1].upper() + text[1:]
+        if len(text) <= SHORT_LABEL:
+            return text
+        return text[:SHORT_LABEL].rsplit(" ", 1)[0].rstrip(",;:.–- ") + "…"
+
+    def chart(self, items) -> dict:
+        """The timeline of one page of the commitments list ((number, row) pairs): the SVG, one dot per
+        target year, and its legend, [(year, [(number, actor, short label)])] by year."""
+        legend: dict[int, list[tuple[int, str, str]]] = {}
+        for number, row in items:
+            item = row.commitment
+            if item.target_year:
+                legend.setdefault(item.target_year, []).append(
+                    (number, self.org(item.actor), self.short_label(item.what[self.lang], item.target_year)))
+        counts = {year: len(targets) for year, targets in sorted(legend.items())}
         description = self.t["chart_description"].format(
-            counts="; ".join(self.t["chart_count"].format(year=year, n=n) for year, n in sorted(counts.items())))
-        svg = timeline_svg(dated, self.t["chart_title"], description, self.t["target_year"])
-        return Markup(f'<figure class="nzd-chart-figure">{svg}</figure>') if svg else Markup("")
+            counts="; ".join(self.t["chart_count"].format(year=year, n=n) for year, n in counts.items()))
+        svg = timeline_svg(counts, self.t["chart_title"], description, self.t["chart_count"])
+        return {"svg": svg, "legend": sorted(legend.items())}

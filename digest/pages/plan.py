@@ -50,8 +50,9 @@ def _page(lang: str, page_kind: str, page_id: str | None, template: str, **conte
     return PageSpec(site.docs_file(lang, doc), template, {"doc": doc, "searchable": searchable(page_kind, page_id), **context})
 
 
-def _paged(lang: str, page_kind: str, page_id: str | None, template: str, items: list, **context) -> Iterator[PageSpec]:
-    for chunk, pager in paginate(items, page_kind, page_id):
+def _paged(lang: str, page_kind: str, page_id: str | None, template: str, items: list, per_page: int = site.PER_PAGE,
+           **context) -> Iterator[PageSpec]:
+    for chunk, pager in paginate(items, page_kind, page_id, per_page):
         yield PageSpec(site.docs_file(lang, pager.doc), template, {"doc": pager.doc, "items": chunk, "pager": pager,
                                                                    "searchable": searchable(page_kind, page_id, pager.number), **context})
 
@@ -100,7 +101,7 @@ def language_pages(catalogue: Catalogue, browse: Browse, lang: str, helpers: Pag
             yield PageSpec(path, make=lambda text=text: text)
     yield from _paged(lang, "archive", None, "archive.md.j2", catalogue.events, years=helpers.archive_pages(browse.archive))
     yield from _paged(lang, "commitments", None, "commitments.md.j2", list(enumerate(browse.commitments, start=1)),
-                      chart=helpers.chart(browse.commitments))
+                      per_page=site.COMMITMENTS_PER_PAGE)
     yield from _paged(lang, "sources", None, "sources.md.j2", browse.sources)
     for source, event in browse.sources:
         yield _page(lang, "sources", source.id, "source.md.j2", source=source, event=event)
@@ -109,4 +110,5 @@ def language_pages(catalogue: Catalogue, browse: Browse, lang: str, helpers: Pag
                           key=lambda e, kind=kind: (helpers.entity_name(kind, e.id).casefold(), e.id))
         yield from _paged(lang, kind, None, "entities.md.j2", entities, kind=kind)
         for entity in entities:
-            yield from _paged(lang, kind, entity.id, "entity.md.j2", browse.appearances[kind][entity.id], kind=kind, entity=entity)
+            yield from _paged(lang, kind, entity.id, "entity.md.j2", browse.appearances[kind][entity.id],
+                              per_page=site.APPEARANCES_PER_PAGE, kind=kind, entity=entity)

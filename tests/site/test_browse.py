@@ -104,13 +104,19 @@ def test_archive_groups_events_by_year_then_month(site, lang, soup, event_links,
 @pytest.mark.parametrize("lang", LANGS)
 def test_commitments_page_lists_every_commitment_by_year_with_event_and_source(site, lang, soup, browse, catalogue):
     html = soup(lang, "commitments/")
-    rows = html.select("table[data-sortable] tbody tr")
+    table = html.select_one("table[data-sortable]")
+    assert table.has_attr("data-stack") and table.find("colgroup"), "stacks on phones, sized by its columns from 768 px"
+    rows = table.select("tbody tr")
     assert len(rows) == sum(len(e.commitments) for e in catalogue.events) == len(browse.commitments)
-    years = [int(r.find_all("td")[1]["data-sort"]) for r in rows]
+    years = [int(r.find_all("td")[1].get("data-sort") or r.find_all("td")[1].get_text()) for r in rows]
     assert years == sorted(years)
-    for row in rows:
+    for row, item in zip(rows, browse.commitments, strict=True):
         cells = row.find_all("td")
-        assert cells[5].find("a", href=True) and cells[6].find("a", href=True)
+        assert all(cell.get("data-label") for cell in cells), "every cell names its column for the stacked rows"
+        event_cell = cells[5]
+        links = [a["href"] for a in event_cell.find_all("a", href=True)]
+        assert links[0].endswith(f"/events/{item.event.id}/")
+        assert {href.split("#source-")[1] for href in links[1:]} == set(item.commitment.sources), "markers link to the sources"
     shinec = [r for r in rows if "2025" in r.find_all("td")[1].get_text()]
     assert shinec, "Shinec's 2025 target is listed"
 
@@ -124,11 +130,35 @@ def test_timeline_chart_is_inline_svg_with_a_text_alternative(site, lang, soup, 
     assert [svg.find(id=i).name for i in labelled] == ["title", "desc"]
     desc = svg.find("desc").get_text()
     dated = [row for row in browse.commitments if row.commitment.target_year]
-    for year in {row.commitment.target_year for row in dated}:
+    years = {row.commitment.target_year for row in dated}
+    for year in years:
         assert str(year) in desc
-    assert len(svg.select("g.nzd-chart__item")) == len(dated)
+    assert len(svg.select("g.nzd-chart__item")) == len(years), "one dot per target year, with its count"
+    assert sum(int(g.find("text").get_text()) for g in svg.select("g.nzd-chart__item")) == len(dated)
     assert {"vi": "Dòng thời gian", "en": "Timeline"}[lang] in svg.find("title").get_text()
     assert not html.find("script", src=lambda s: s and "chart" in s)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_timeline_legend_names_the_actor_and_target_of_every_dated_commitment(site, lang, soup, browse, catalogue):
+    """The chart reads without the table: its legend (a list in the figure's caption, the text alternative
+    beside the SVG) gives every target year's commitments, each with its actor and a short label."""
+    html = soup(lang, "commitments/")
+    figure = html.select_one("figure.nzd-chart-figure")
+    legend = figure.select_one("figcaption.nzd-chart-legend")
+    listed = {}
+    for dt in legend.select("dl > dt"):
+        for li in dt.find_next_sibling("dd").select("ol > li"):
+            listed[int(li["value"])] = (int(dt.get_text()), li.select_one(".nzd-chart-legend__actor").get_text(), li.get_text())
+    dated = [(number, row) for number, row in enumerate(browse.commitments, start=1) if row.commitment.target_year]
+    assert sorted(listed) == [number for number, _ in dated]
+    for number, row in dated:
+        year, actor, text = listed[number]
+        item = row.commitment
+        actor_entity = catalogue.organisations.get(item.actor) or catalogue.places[item.actor]
+        assert year == item.target_year and actor == actor_entity.name[lang]
+        label = text.split(": ", 1)[1].rstrip("…")
+        assert len(label) > 10 and label.split()[-1].casefold() in item.what[lang].casefold(), (label, item.what[lang])
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -216,3 +246,79 @@ def test_open_data_page_is_linked_from_about_and_explains_fields(site, lang, sou
     fields = [row.find("code").get_text() for row in html.select("article table tbody tr")]
     assert "id" in fields and "commitments" in fields and "sources" in fields
     assert "CC BY 4.0" in html.select_one("article").get_text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_person_page_says_who_she_is_and_what_she_said_at_each_event(site, lang, soup, catalogue):
+    """Susan Burns: her role and organisation at the Bình Dương event as the sources give them, her words
+    (reported in the summary; quotations where the data has them) and the key points naming her, with
+    source markers linking to the event's sources."""
+    event = next(e for e in catalogue.events if e.id == BD)
+    part = next(p for p in event.participants if p.person == "susan-burns")
+    html = soup(lang, "people/susan-burns/")
+    row = html.select_one("article table[data-stack] tbody tr")
+    role = row.find_all("td")[2]
+    assert part.role[lang] in role.get_text()
+    assert role.find("a", href=lambda h: h.endswith(f"/organisations/{part.org}/"))
+    assert role.select(".nzd-cite a[href*='#source-']")
+    section = html.select_one(f"section.nzd-at-event[aria-labelledby='at-{BD}']")
+    text = section.get_text(" ")
+    named = [p for p in event.key_points if "Susan Burns" in p.text[lang]]
+    assert named and all(p.text[lang] in text for p in named), "every key point naming her"
+    assert [p for p in event.summary[lang] if "Susan Burns" in p][1] in text, "what she said, as the summary reports it"
+    for a in section.select(".nzd-cite a"):
+        assert a["href"].split("#source-")[0].endswith(f"/events/{BD}/") and a["href"].split("#source-")[1] in {s.id for s in event.sources}
+    assert not any("Mai Hùng Dũng" in p.get_text() for p in section.select("li")), "only what names her"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_quoted_person_page_gives_the_vietnamese_words_and_the_translation(site, lang, soup, catalogue):
+    event = next(e for e in catalogue.events if e.id == BD)
+    quotes = [q for q in event.quotations if q.speaker == "mai-hung-dung"]
+    html = soup(lang, "people/mai-hung-dung/")
+    figures = html.select(f"section[aria-labelledby='at-{BD}'] figure.nzd-quote")
+    assert len(figures) == len(quotes)
+    for figure, quote in zip(figures, quotes, strict=True):
+        original = figure.select_one("blockquote[lang='vi']")
+        assert quote.vi in original.get_text()
+        translation = figure.select_one("blockquote.nzd-translation")
+        if lang == "en":
+            assert translation["lang"] == "en" and quote.en in translation.get_text()
+            assert translation.select_one(".nzd-translation__label").get_text(strip=True)
+        else:
+            assert translation is None
+        assert {a["href"].split("#source-")[1] for a in figure.select(".nzd-cite a")} == set(quote.sources)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_organisation_page_shows_its_commitments_and_figures(site, lang, soup, catalogue, browse):
+    """Every organisation or place that is a commitment's actor lists those commitments on its page, at
+    their event, with their sources; figures whose subject it is too."""
+    for kind in ("organisations", "places"):
+        for ident, appearances in browse.appearances[kind].items():
+            html = soup(lang, f"{kind}/{ident}/")
+            for appearance in appearances:
+                event = appearance.event
+                expected = [c for c in event.commitments if c.actor == ident] + [f for f in event.figures if f.subject == ident]
+                section = html.select_one(f"section.nzd-at-event[aria-labelledby='at-{event.id}']")
+                if not expected:
+                    continue
+                assert section, f"{kind}/{ident}: {event.id}"
+                for item in [c for c in event.commitments if c.actor == ident]:
+                    li = next(li for li in section.select("li") if item.what[lang] in li.get_text())
+                    assert item.status[lang] in li.get_text() and li.select(".nzd-cite a")
+                for fig in [f for f in event.figures if f.subject == ident]:
+                    assert fig.measure[lang] in section.get_text()
+    shinec = soup(lang, "organisations/shinec/")
+    assert len(shinec.select("section.nzd-at-event li strong")) >= 3, "Shinec's 2024, 2025 and 2030 targets"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_topic_page_gives_date_place_and_lead_of_each_event(site, lang, soup, browse):
+    for ident, appearances in browse.appearances["topics"].items():
+        html = soup(lang, f"topics/{ident}/")
+        rows = html.select("article table[data-stack] tbody tr")
+        for row, appearance in zip(rows, appearances, strict=True):
+            cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
+            assert appearance.event.lead[lang] in cells[2] and appearance.event.title[lang] in cells[2]
+            assert all(td.get("data-label") for td in row.find_all("td"))

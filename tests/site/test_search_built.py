@@ -64,4 +64,5 @@ def test_sections_that_are_not_the_pages_own_text_are_left_out(site: Path) -> No
     markers = re.findall(r'<span class="nzd-cite"[^>]*>', html)
     assert markers and all("data-pagefind-ignore" in marker for marker in markers)
     entity = (site / "places/hai-phong/index.html").read_text(encoding="utf-8")
-    assert '<h2 data-pagefind-ignore id="appears-in"' in entity and "<table data-pagefind-ignore>" in entity
+    assert '<h2 data-pagefind-ignore id="appears-in"' in entity and re.search(r"<table [^>]*data-pagefind-ignore", entity)
+    assert all("data-pagefind-ignore" in section for section in re.findall(r'<section class="nzd-at-event"[^>]*>', entity))

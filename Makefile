@@ -6,10 +6,11 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 # The team's archive of the source articles, beside the checkout (their publishers' copyright: never
-# copied into the repository). Without it the real-data checks against the articles are skipped, with
-# the reason printed; in CI (CI=true) a missing archive fails them.
-NZD_SEEDS ?= $(abspath $(wildcard ../shared/seeds))
-export NZD_SEEDS
+# copied into the repository). The generator checks the data against it (digest/archive.py); without
+# it the build says provenance was not checked and the real-data tests against the articles are
+# skipped with the reason printed; in CI (CI=true) a missing archive fails them.
+NZD_ARCHIVE ?= $(abspath $(wildcard ../shared/seeds))
+export NZD_ARCHIVE
 
 .PHONY: site pages check serve test test-unit test-site test-browser golden lint chromium bench clean audit compare screenshots
 

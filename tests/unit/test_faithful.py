@@ -1,6 +1,6 @@
 """Faithful content: what the summaries quote, count and date can be found in the source articles.
 
-The articles are the seed files beside the project (`../shared/seeds/`, or NZD_SEEDS); each
+The articles are the team's archive beside the project (`../shared/seeds/`, or NZD_ARCHIVE); each
 source entry names its file. Inferences (`date.inference`, `place.inference`) are exempt:
 they say what is not printed.
 """
@@ -14,23 +14,20 @@ from pathlib import Path
 
 import pytest
 
+from digest.archive import locate
 from digest.numbers import _pairs, format_number, numbers_in
 
 
 @pytest.fixture(scope="module")
 def seeds(root) -> Path:
-    """NZD_SEEDS, else the nearest `shared/seeds/` beside the checkout or a folder above it.
+    """The article archive where the build looks for it (digest/archive.py: NZD_ARCHIVE, else `../shared/seeds/`).
 
     The articles are their publishers' copyright, so a clone has none: without them these checks
     are skipped with the reason printed, except in CI (CI=true), where the team's archive is laid
     beside the checkout and a missing archive is a failure."""
-    if os.environ.get("NZD_SEEDS"):
-        found = Path(os.environ["NZD_SEEDS"])
-    else:
-        found = next((folder / "shared" / "seeds" for folder in root.parents if (folder / "shared" / "seeds").is_dir()),
-                     root.parent / "shared" / "seeds")
+    found = locate(None, root).folder
     if not found.is_dir():
-        message = f"source articles not found at {found} (set NZD_SEEDS, or lay shared/seeds/ beside the checkout)"
+        message = f"source articles not found at {found} (set NZD_ARCHIVE, or lay shared/seeds/ beside the checkout)"
         if os.environ.get("CI"):
             pytest.fail(f"{message}: CI must check the real data against the articles")
         pytest.skip(f"{message}: the real-data checks against the articles are skipped")
@@ -43,7 +40,7 @@ def article(seeds):
 
     def read(name: str) -> str:
         path = seeds / name
-        assert path.is_file(), f"source article {path} not found (set NZD_SEEDS to the folder of the seed articles)"
+        assert path.is_file(), f"source article {path} not found (set NZD_ARCHIVE to the folder of the articles)"
         return unicodedata.normalize("NFC", " ".join(path.read_text(encoding="utf-8").split()))
 
     return read
@@ -105,3 +102,14 @@ def test_summary_is_at_most_a_third_of_its_longest_article(event, article, words
     longest = max(words(article(source.file)) for source in event.sources)
     summary = sum(words(paragraph) for paragraph in event.summary[lang])
     assert summary <= longest / 3, f"summary.{lang}: {summary} words, longest article {longest} words (budget {longest // 3})"
+
+
+def test_the_real_data_passes_the_builds_provenance_checks(seeds, root):
+    """The build's own checks against the team's archive: every passage and quotation verbatim, every number of a
+    statement in its passages, every source as its article prints it (CI runs this; a clone without the archive skips it)."""
+    from digest.load import load_catalogue
+
+    catalogue = load_catalogue(root / "data", root, archive=seeds)
+    passages = sum(len(item.evidence) for event in catalogue.events
+                   for group in ("key_points", "figures", "commitments", "participants") for item in getattr(event, group))
+    assert passages >= sum(len(event.key_points) + len(event.figures) for event in catalogue.events)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from digest.build import generate
 from digest.load import DataErrors, load_catalogue
+from digest.load.read import relative_name
+from digest.schema_files import write_schemas
 
 
 def main(argv: list[str], root: Path) -> int:
@@ -18,7 +20,12 @@ def main(argv: list[str], root: Path) -> int:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="exit 1 listing files in docs/ that differ from what data/ produces")
     mode.add_argument("--validate", action="store_true", help="only load and validate data/")
+    mode.add_argument("--schema", action="store_true", help="write schema/*.schema.json from digest/schema.py and the schema line atop each data file")
     args = parser.parse_args(argv)
+    if args.schema:
+        changed = write_schemas(root, [args.data])
+        print(f"schema: {len(changed)} file(s) written" + "".join(f"\n  {relative_name(path, root)}" for path in changed))
+        return 0
     try:
         if args.validate:
             catalogue = load_catalogue(args.data, root)

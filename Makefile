@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 NZD_SEEDS ?= $(abspath $(wildcard ../shared/seeds))
 export NZD_SEEDS
 
-.PHONY: site pages check serve new-event schema test test-unit test-site test-browser golden lint chromium bench clean audit compare screenshots
+.PHONY: site pages check serve new-event schema check-translations test test-unit test-site test-browser golden lint chromium bench clean audit compare screenshots
 
 $(VENV)/.site-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ new-event: $(VENV)/.site-installed
 schema: $(VENV)/.site-installed
 	$(PY) scripts/build_pages.py --schema
 	$(PY) scripts/build_pages.py --schema --data tests/fixtures/data
+
+## check-translations: list texts changed in one language only since SINCE (default HEAD, the last commit)
+SINCE ?= HEAD
+check-translations: $(VENV)/.site-installed
+	$(PY) scripts/build_pages.py --check-translations --since "$(SINCE)"
 
 ## serve: live preview; editing data/ or templates/ regenerates the pages
 serve: site

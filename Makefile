@@ -12,7 +12,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 NZD_ARCHIVE ?= $(abspath $(wildcard ../shared/seeds))
 export NZD_ARCHIVE
 
-.PHONY: site pages check serve test test-unit test-site test-browser golden lint chromium bench clean audit compare screenshots
+.PHONY: site pages check serve new-event schema check-translations test test-unit test-site test-browser golden lint chromium bench clean audit compare screenshots
 
 $(VENV)/.site-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,20 @@ pages: $(VENV)/.site-installed
 ## check: fail if docs/ is not what data/ produces
 check: $(VENV)/.site-installed
 	$(PY) scripts/build_pages.py --check
+
+## new-event: start an event file: make new-event DATE=2024-01-17 SLUG="Hải Phòng net zero workshop" ARTICLES="001_c2204bc3e771eed6.txt 003_487f19f65b8e1254.txt" [ARCHIVE=dir]
+new-event: $(VENV)/.site-installed
+	$(PY) scripts/new_event.py $(if $(ARCHIVE),--archive "$(ARCHIVE)") -- "$(DATE)" "$(SLUG)" $(ARTICLES)
+
+## schema: write schema/*.schema.json from digest/schema.py and the schema line atop each data file (data/ and the fixture data)
+schema: $(VENV)/.site-installed
+	$(PY) scripts/build_pages.py --schema
+	$(PY) scripts/build_pages.py --schema --data tests/fixtures/data
+
+## check-translations: list texts changed in one language only since SINCE (default HEAD, the last commit)
+SINCE ?= HEAD
+check-translations: $(VENV)/.site-installed
+	$(PY) scripts/build_pages.py --check-translations --since "$(SINCE)"
 
 ## serve: live preview; editing data/ or templates/ regenerates the pages
 serve: site

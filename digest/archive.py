@@ -32,13 +32,19 @@ class ArchiveLocation:
         return self.folder.is_dir()
 
 
-def locate(explicit: Path | None, root: Path) -> ArchiveLocation:
+def locate(explicit: str | Path | None, root: Path | None = None) -> ArchiveLocation:
     """The archive's folder: the command's `--archive`, else NZD_ARCHIVE, else `../shared/seeds/` beside the checkout."""
-    if explicit is not None:
+    if explicit:
         return ArchiveLocation(Path(explicit), True)
     if os.environ.get(ARCHIVE_ENV):
         return ArchiveLocation(Path(os.environ[ARCHIVE_ENV]), True)
+    root = root or Path(__file__).resolve().parent.parent
     return ArchiveLocation(root.resolve().parent / "shared" / "seeds", False)
+
+
+def archive_dir(explicit: str | Path | None = None, root: Path | None = None) -> Path:
+    """The archive folder (see `locate`)."""
+    return locate(explicit, root).folder
 
 
 def normalise(text: str) -> str:
@@ -63,7 +69,25 @@ def is_verbatim(passage: str, article: str) -> bool:
 
 
 class ArchiveError(ValueError):
-    """An archive file that cannot be read: missing, or outside the archive."""
+    """An article path the archive cannot serve, worded as expected versus found."""
+
+
+def article_path(archive: Path, relative: str) -> Path:
+    """The file of one article given relative to the archive; refuses a missing file and any path leaving the archive."""
+    rel = Path(relative)
+    if not relative or rel.is_absolute() or ".." in rel.parts:
+        raise ArchiveError(f"expected a path relative to the archive {archive} (no '..', not absolute), found {relative!r}")
+    if not archive.is_dir():
+        raise ArchiveError(f"expected the article archive folder at {archive} (set --archive or ${ARCHIVE_ENV}), found none")
+    path = archive / rel
+    base = archive.resolve()
+    target = path.resolve()
+    # A symlink inside the archive may point anywhere: only where it lands counts.
+    if not target.is_relative_to(base):
+        raise ArchiveError(f"expected a file inside the archive {archive}, found {relative!r} leading to {target}")
+    if not target.is_file():
+        raise ArchiveError(f"expected an article file in the archive {archive}, found no file {relative!r}")
+    return path
 
 
 @functools.cache
@@ -72,14 +96,8 @@ def _read(path: Path) -> str:
 
 
 def read_article(folder: Path, file: str) -> str:
-    """An article's normalised text; the file must be a regular file inside the archive (symbolic links included)."""
-    base = folder.resolve()
-    path = (folder / file).resolve()
-    if not path.is_relative_to(base):
-        raise ArchiveError(f"expected a file inside the archive {folder}, found a path that leads to {path}")
-    if not path.is_file():
-        raise ArchiveError(f"expected the article file {folder / file}, found no such file")
-    return _read(path)
+    """An article's normalised text (the file as `article_path` allows it)."""
+    return _read(article_path(folder, file).resolve())
 
 
 def for_build(explicit: Path | None, root: Path, say=print) -> Path | None:

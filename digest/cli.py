@@ -9,6 +9,9 @@ from pathlib import Path
 from digest.archive import ArchiveError, for_build
 from digest.build import generate
 from digest.load import DataErrors, load_catalogue
+from digest.load.read import relative_name
+from digest.schema_files import write_schemas
+from digest.translations import GitError, check_translations
 
 
 def main(argv: list[str], root: Path) -> int:
@@ -21,7 +24,17 @@ def main(argv: list[str], root: Path) -> int:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="exit 1 listing files in docs/ that differ from what data/ produces")
     mode.add_argument("--validate", action="store_true", help="only load and validate data/")
+    mode.add_argument("--schema", action="store_true", help="write schema/*.schema.json from digest/schema.py and the schema line atop each data file")
+    mode.add_argument("--check-translations", action="store_true",
+                      help="exit 1 listing texts whose Vietnamese changed since --since while their English did not, or the reverse")
+    parser.add_argument("--since", default="HEAD", help="the commit --check-translations compares with (default: HEAD, the last commit)")
     args = parser.parse_args(argv)
+    if args.schema:
+        changed = write_schemas(root, [args.data])
+        print(f"schema: {len(changed)} file(s) written" + "".join(f"\n  {relative_name(path, root)}" for path in changed))
+        return 0
+    if args.check_translations:
+        return _check_translations(args.data, root, args.since)
     try:
         archive = for_build(args.archive, root, say=lambda text: print(text, file=sys.stderr))
         if args.validate:
@@ -48,4 +61,19 @@ def main(argv: list[str], root: Path) -> int:
         return 1
     if changes.count or not args.quiet:
         print(f"docs/: {changes.summary(len(result.pages))}")
+    return 0
+
+
+def _check_translations(data: Path, root: Path, since: str) -> int:
+    try:
+        errors = check_translations(data, root, since)
+    except GitError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if errors:
+        print(f"error: {len(errors)} text(s) changed in one language only since {since}:", file=sys.stderr)
+        for error in errors:
+            print(f"  {error}", file=sys.stderr)
+        return 1
+    print(f"ok: no text changed in one language only since {since}")
     return 0

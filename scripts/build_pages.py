@@ -4,6 +4,8 @@
     python scripts/build_pages.py            # validate, render, write changed files
     python scripts/build_pages.py --check    # exit 1 if docs/ is not what data/ produces
     python scripts/build_pages.py --validate # only load and validate data/
+    python scripts/build_pages.py --schema   # write schema/*.schema.json and each data file's schema line
+    python scripts/build_pages.py --check-translations [--since REF]  # texts changed in one language only
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from digest.load.checks import check_event
+from digest.load.checks import check_event, placeholder_errors
 from digest.load.read import DataError, DataErrors, line_for, read_yaml, relative_name, validation_errors
 from digest.parallel import MIN_EVENTS, parallel_map
 from digest.schema import Event, Organisation, Person, Place, Topic
@@ -78,7 +78,11 @@ def load_event(path: Path, root: Path) -> tuple[Event | None, dict, list[DataErr
     try:
         event = Event.model_validate(data)
     except ValidationError as exc:
-        return None, lines, validation_errors(exc, name, lines)
+        errors = validation_errors(exc, name, lines)
+        # A placeholder fails the schema too (an id, a date); the editor needs one message, the placeholder's.
+        todo = placeholder_errors(data, name, lines)
+        todo_fields = {error.field for error in todo}
+        return None, lines, [error for error in errors if error.field not in todo_fields] + todo
     expected = path.stem
     if event.id != expected:
         return None, lines, [DataError(name, line_for(lines, ("id",)), "id", f"expected the file name's id {expected!r}, found {event.id!r}")]

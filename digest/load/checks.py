@@ -41,9 +41,37 @@ class Subject:
         return DataError(self.name, line_for(self.lines, path), field_path(path), message)
 
 
+#: What the scaffold (scripts/new_event.py) writes into every field an editor must fill in.
+PLACEHOLDER = "TODO:"
+
+
+def placeholders(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """(field path, text) of every text of some data that still holds the placeholder."""
+    if isinstance(value, str):
+        if value.startswith(PLACEHOLDER):
+            yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from placeholders(item, (*path, key))
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            yield from placeholders(item, (*path, i))
+
+
+def placeholder_errors(data: Any, name: str, lines: dict) -> list[DataError]:
+    """One error per field of a data file's data still holding the placeholder."""
+    return [DataError(name, line_for(lines, path), field_path(path), f"expected your text, found the placeholder {text!r}")
+            for path, text in placeholders(data)]
+
+
 def horizon() -> dt.date:
     """The latest date an event or article may carry (a typo such as 2042 for 2024 is caught)."""
     return dt.date.today() + dt.timedelta(days=FUTURE_HORIZON_DAYS)
+
+
+def no_placeholders(s: Subject) -> Iterator[DataError]:
+    """No field still holds the scaffold's placeholder (`TODO: ...`)."""
+    yield from placeholder_errors(s.event.model_dump(), s.name, s.lines)
 
 
 def unique_source_ids(s: Subject) -> Iterator[DataError]:
@@ -177,6 +205,7 @@ def numbers_in_evidence(s: Subject) -> Iterator[DataError]:
 
 #: The checks of one event, in the order their problems are worded.
 CHECKS: tuple[Callable[[Subject], Iterator[DataError]], ...] = (
+    no_placeholders,
     unique_source_ids,
     cited_sources_are_the_events,
     date_not_in_future,

@@ -179,5 +179,5 @@ def test_duplicate_entity_id_and_source_id_shared_by_two_events(project, capsys,
     (project / "data/events/valid-event.yaml").write_text(text, encoding="utf-8")
     assert run_generator(project) == 1
     err = capsys.readouterr().err
-    assert "data/people.yaml:6: [2].id: expected a unique id, found 'jane-doe' twice" in err
+    assert "data/people.yaml:7: [2].id: expected a unique id, found 'jane-doe' twice" in err
     assert "sources[0].id: expected a source id unique across events, found 'sa' also in data/events/2024-03-05-fixture-workshop.yaml" in err

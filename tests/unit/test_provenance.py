@@ -83,7 +83,7 @@ def test_a_long_passage_is_refused(project, run_generator, capsys):
 def test_a_missing_archive_file_is_refused(project, run_generator, capsys):
     (project / "archive/fixture/article-b.txt").unlink()
     err = refused(project, run_generator, capsys)
-    assert "sources[1].file: source 'sb': expected the article file" in err and "article-b.txt, found no such file" in err
+    assert "sources[1].file: source 'sb': expected an article file in the archive" in err and "found no file 'fixture/article-b.txt'" in err
 
 
 @pytest.mark.parametrize("path", ["../outside.txt", "/etc/hostname", "fixture/../../outside.txt"])

@@ -119,3 +119,9 @@ def test_pages_make_no_reference_to_other_origins(site):
                 if not url or (tag == "link" and element.get("rel") in (["canonical"], ["alternate"])):
                     continue
                 assert not urlparse(url).netloc, f"{file}: {tag} loads {url} from another origin"
+
+
+def test_no_page_is_over_60_kb_of_html(site):
+    """Readers are mostly on phones: every page, the largest event pages included, stays under 60 KB of HTML."""
+    heavy = {path.relative_to(site).as_posix(): path.stat().st_size for path in site.rglob("*.html") if path.stat().st_size > 60 * 1024}
+    assert heavy == {}, f"pages over 60 KB: {heavy}"

@@ -110,8 +110,8 @@
           box.append(translation);
         }
       });
-      const name = source.headline ? source.headline + (source.publisher ? ` (${source.publisher})` : "") : (source.file || id);
-      box.append(sourceLink(marker, name));
+      const title = source.publisher || source.headline;
+      box.append(sourceLink(marker, `${config.dataset.source} ${marker.textContent}${title ? `: ${title}` : ""}`));
     };
     const open = (marker) => {
       const box = element("span", "nzd-ev__box");
@@ -133,7 +133,7 @@
       marker.setAttribute("aria-controls", box.id);
       box.textContent = "…";
       load().then((json) => fill(box, json, marker), () => {
-        box.replaceChildren(`${config.dataset.failed} `, sourceLink(marker, marker.textContent));
+        box.replaceChildren(`${config.dataset.failed} `, sourceLink(marker, `${config.dataset.source} ${marker.textContent}`));
       });
     };
     document.addEventListener("click", (event) => {

@@ -48,6 +48,16 @@ DATA_FOLDER = "data"
 CARD_KINDS = ("events", "topics", "places", "organisations", "people")
 CARDS_FOLDER = "cards"
 
+#: What a searchable page is, as search results say it (page kind → result kind), and the order of
+#: results: one group after the other, each in Pagefind's relevance order. Events come first: readers
+#: search for what happened; the pages of places, organisations, people and topics next; the site's
+#: own pages last. The generator marks each searchable page's kind (a Pagefind filter, written by
+#: overrides/main.html from the front matter); search.js reads the groups from the search control.
+#: See ARCHITECTURE.md, "Search ranking".
+SEARCH_KINDS = {"events": "event", "places": "place", "organisations": "organisation", "people": "person",
+                "topics": "topic", "about": "page", "open-data": "page"}
+SEARCH_GROUPS = (("event",), ("place", "organisation", "person", "topic"), ("page",))
+
 #: The environment variable that overrides mkdocs.yml's `site_url` for a whole build
 #: (generator, MkDocs, sitemap): the one rule for the site's address.
 SITE_URL_ENV = "NZD_SITE_URL"

@@ -100,6 +100,11 @@ class PageHelpers:
         date = self.event_date(event)
         return f"{date} ({self.t['inferred']}: {self.inferred_parts(event)})" if event.date.inferred else date
 
+    def event_place_marked(self, event: Event) -> str:
+        """'Bà Rịa – Vũng Tàu (suy luận)': the event's province, said to be inferred when it is, for plain text (search results)."""
+        place = self.place(event.place.province)
+        return f"{place} ({self.t['inferred']})" if event.place.inferred else place
+
     def inferred_parts(self, event: Event) -> str:
         """The inferred parts of an event's date, in words: 'year'."""
         return ", ".join(self.t["date_parts"][part] for part in event.date.inferred)

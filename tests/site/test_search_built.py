@@ -46,12 +46,12 @@ NOT_INDEXED = ["", "en/", "events/", "en/events/", "archive/", "commitments/", "
 def test_search_scope_is_declared_by_the_page_kinds(site: Path) -> None:
     def body(path: str) -> bool:
         file = site / path if path.endswith(".html") else site / path / "index.html"
-        return "<div data-pagefind-body>" in file.read_text(encoding="utf-8")
+        return "<div data-pagefind-body" in file.read_text(encoding="utf-8")
 
     assert [path for path in INDEXED if not body(path)] == []
     assert [path for path in NOT_INDEXED if body(path)] == []
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    marked = sum(1 for file in site.rglob("index.html") if "<div data-pagefind-body>" in file.read_text(encoding="utf-8"))
+    marked = sum(1 for file in site.rglob("index.html") if "<div data-pagefind-body" in file.read_text(encoding="utf-8"))
     assert entry["languages"]["vi"]["page_count"] + entry["languages"]["en"]["page_count"] == marked
 
 

@@ -9,11 +9,17 @@
  * - đ/Đ: the index holds them as d/D + U+0335 (digest/fold.py, mark_stroke) so that
  *   Pagefind's mark folding turns them into d; `markStroke` writes the query the same
  *   way and `unmarkStroke` restores đ in titles and excerpts.
- * - Ranking: Pagefind's order (BM25; exact tone marks weigh more than folded matches),
- *   then the first page of results (the ones loaded) is ordered by `rerank`: pages
- *   holding the whole phrase first, then pages matching the tone marks as typed.
- *   (Pagefind's own quoted phrase search was not used: it missed phrases on long pages
- *   and doubled the query time.)
+ * - Ranking (ARCHITECTURE.md, "Search ranking"): results come in groups of page kinds,
+ *   events first (the groups: `data-nzd-groups`, from digest/site.py SEARCH_GROUPS; each
+ *   page's kind is its Pagefind filter `kind`, known before its fragment loads). Within a
+ *   group: Pagefind's order (BM25; exact tone marks weigh more than folded matches), pages
+ *   whose matched words may hold the whole phrase moved ahead (`phraseFirst`), then the
+ *   first page of results (the ones loaded) is ordered by `rerank`: pages holding the whole
+ *   phrase first, then pages matching the tone marks as typed. (Pagefind's own quoted
+ *   phrase search was not used: it missed phrases on long pages and doubled the query time.)
+ * - Each result says what it is, in the page's language: its kind's word (`kinds` in the
+ *   words, templates/labels.yaml) and, for an event, its date and place as the page gives
+ *   them, inferred parts marked (Pagefind metadata `event_date`, `event_place`).
  * - `?q=…` in the URL opens the search with that query; the URL follows the query.
  * - When results are shown, the document receives a `nzd-search:done` event whose
  *   detail is {query, count, ms} (ms: from the input to the results in the page); the
@@ -38,6 +44,9 @@
   if (!root || !toggle) return;
 
   const words = JSON.parse(root.dataset.nzdWords);
+  /** Kinds of page, in groups, in the order results list them: [["event"], ["place", …], ["page"]]. */
+  const groups = JSON.parse(root.dataset.nzdGroups);
+  const LAST = groups.length - 1;
   const input = root.querySelector("[data-nzd-search-input]");
   const form = root.querySelector("[data-nzd-search-form]");
   const status = root.querySelector("[data-nzd-search-status]");
@@ -65,6 +74,40 @@
       pagefind.catch(() => { pagefind = null; });
     }
     return pagefind;
+  };
+
+  let kindGroups = null;
+  /**
+   * Which group each page of the index is in: a Map from Pagefind's page id to its group's
+   * index (pages of the last group, and unmarked pages, are not in it). Asked once, lazily:
+   * a filter-only search per group but the last, which reads the small filter index only.
+   */
+  const loadGroups = (engine) => {
+    if (!kindGroups) {
+      kindGroups = Promise.all(groups.slice(0, LAST).map((kinds) => engine.search(null, { filters: { kind: { any: kinds } } })))
+        .then((found) => {
+          const groupOf = new Map();
+          found.forEach((response, group) => {
+            for (const result of response.results) if (!groupOf.has(result.id)) groupOf.set(result.id, group);
+          });
+          return groupOf;
+        });
+      kindGroups.catch(() => { kindGroups = null; });
+    }
+    return kindGroups;
+  };
+
+  /** Results in their kinds' groups, in order; within a group, in the order given (a stable sort). */
+  const byGroup = (results, groupOf) => results
+    .map((result, index) => ({ result, index, group: groupOf.get(result.id) ?? LAST }))
+    .sort((a, b) => a.group - b.group || a.index - b.index)
+    .map((entry) => entry.result);
+
+  /** What a result is, in the page's language: "Sự kiện · 17/01/2024 · Hải Phòng", "Địa phương". */
+  const kindLine = (data) => {
+    const kind = ((data.filters || {}).kind || [])[0];
+    if (!kind || !words.kinds[kind]) return "";
+    return [words.kinds[kind], data.meta.event_date, data.meta.event_place].filter(Boolean).map(unmarkStroke).join(" · ");
   };
 
   /** Excerpt HTML from Pagefind → DOM nodes: text and <mark> only, nothing else survives. */
@@ -95,11 +138,12 @@
     title.className = "nzd-search-result__title";
     title.textContent = unmarkStroke(data.meta.title || data.url);
     article.append(title);
-    if (data.meta.date) {
-      const date = document.createElement("p");
-      date.className = "nzd-search-result__date";
-      date.textContent = unmarkStroke(data.meta.date);
-      article.append(date);
+    const kind = kindLine(data);
+    if (kind) {
+      const line = document.createElement("p");
+      line.className = "nzd-search-result__kind";
+      line.textContent = kind;
+      article.append(line);
     }
     const excerpt = document.createElement("p");
     excerpt.className = "nzd-search-result__excerpt";
@@ -158,12 +202,12 @@
   const strip = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d");
 
   /**
-   * Order the loaded results (first page): pages holding the whole phrase first (folded
-   * comparison: Pagefind's own quoted search misses phrases on some long pages), then,
-   * for a query typed with marks, pages holding its words with exactly those marks;
-   * Pagefind's order otherwise.
+   * Order the loaded results (first page) within their kinds' groups (`group[i]` is the
+   * group of `data[i]`): pages holding the whole phrase first (folded comparison: Pagefind's
+   * own quoted search misses phrases on some long pages), then, for a query typed with
+   * marks, pages holding its words with exactly those marks; the order so far otherwise.
    */
-  const rerank = (data, query, isPhrase) => {
+  const rerank = (data, group, query, isPhrase) => {
     const queryWords = wordsOf(query);
     const phrase = ` ${strip(queryWords.join(" "))} `;
     const hasMarks = /[^\u0000-\u007f]/.test(query);
@@ -171,7 +215,7 @@
       const words = wordsOf(item.content || "");
       const holdsPhrase = isPhrase && ` ${strip(words.join(" "))} `.includes(phrase);
       const exact = hasMarks && queryWords.every((word) => words.includes(word));
-      return { item, index, key: (holdsPhrase ? 0 : 2) + (exact ? 0 : 1) };
+      return { item, index, key: group[index] * 4 + (holdsPhrase ? 0 : 2) + (exact ? 0 : 1) };
     });
     keyed.sort((a, b) => a.key - b.key || a.index - b.index);
     return keyed.map((entry) => entry.item);
@@ -211,12 +255,14 @@
     const marked = markStroke(query);
     const terms = marked.replace(/"/g, " ").trim().split(/\s+/).filter(Boolean);
     let found;
+    let groupOf;
     let data;
     try {
       const engine = await load();
-      const loose = await engine.search(marked);
+      let loose;
+      [loose, groupOf] = await Promise.all([engine.search(marked), loadGroups(engine)]);
       if (id !== sequence) return;
-      found = phraseFirst(loose ? loose.results : [], terms.length);
+      found = byGroup(phraseFirst(loose ? loose.results : [], terms.length), groupOf);
       data = await Promise.all(found.slice(0, PAGE_SIZE).map((result) => result.data()));
     } catch {
       fail(id);
@@ -226,7 +272,7 @@
     ordered = found;
     const fresh = document.createDocumentFragment();
     const first = ordered.slice(0, PAGE_SIZE);
-    data = rerank(data, query, terms.length > 1);
+    data = rerank(data, first.map((result) => groupOf.get(result.id) ?? LAST), query, terms.length > 1);
     for (const item of data) fresh.append(resultItem(item));
     list.replaceChildren(fresh);
     shown = first.length;

@@ -48,15 +48,17 @@ DATA_FOLDER = "data"
 CARD_KINDS = ("events", "topics", "places", "organisations", "people")
 CARDS_FOLDER = "cards"
 
-#: What a searchable page is, as search results say it (page kind → result kind), and the order of
-#: results: one group after the other, each in Pagefind's relevance order. Events come first: readers
-#: search for what happened; the pages of places, organisations, people and topics next; the site's
-#: own pages last. The generator marks each searchable page's kind (a Pagefind filter, written by
-#: overrides/main.html from the front matter); search.js reads the groups from the search control.
-#: See ARCHITECTURE.md, "Search ranking".
+#: What a searchable page is, as its search result says (page kind → result kind; the words: labels.yaml,
+#: search → kinds). The generator writes it into each searchable page's front matter (`search_result`)
+#: and overrides/main.html into the page's Pagefind metadata (`kind`).
 SEARCH_KINDS = {"events": "event", "places": "place", "organisations": "organisation", "people": "person",
                 "topics": "topic", "about": "page", "open-data": "page"}
-SEARCH_GROUPS = (("event",), ("place", "organisation", "person", "topic"), ("page",))
+#: The result kind listed first: readers search for what happened, and the pages of places, people,
+#: organisations and topics only list the events. Its pages alone carry the Pagefind filter `kind`
+#: (one value: Pagefind writes a filter's values in a random order, so more values would make the
+#: index differ between builds); search.js lists them first, then every other result, each group in
+#: Pagefind's relevance order. See ARCHITECTURE.md, "Search ranking".
+SEARCH_FIRST = "event"
 
 #: The environment variable that overrides mkdocs.yml's `site_url` for a whole build
 #: (generator, MkDocs, sitemap): the one rule for the site's address.

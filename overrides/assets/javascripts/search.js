@@ -9,17 +9,18 @@
  * - đ/Đ: the index holds them as d/D + U+0335 (digest/fold.py, mark_stroke) so that
  *   Pagefind's mark folding turns them into d; `markStroke` writes the query the same
  *   way and `unmarkStroke` restores đ in titles and excerpts.
- * - Ranking (ARCHITECTURE.md, "Search ranking"): results come in groups of page kinds,
- *   events first (the groups: `data-nzd-groups`, from digest/site.py SEARCH_GROUPS; each
- *   page's kind is its Pagefind filter `kind`, known before its fragment loads). Within a
+ * - Ranking (ARCHITECTURE.md, "Search ranking"): results come in two groups, event pages
+ *   first, then every other page (the kind listed first: `data-nzd-first`, from digest/site.py
+ *   SEARCH_FIRST; its pages carry the Pagefind filter `kind`, so the group of every result is
+ *   known before its fragment loads and the whole list is ordered before paging). Within a
  *   group: Pagefind's order (BM25; exact tone marks weigh more than folded matches), pages
  *   whose matched words may hold the whole phrase moved ahead (`phraseFirst`), then the
  *   first page of results (the ones loaded) is ordered by `rerank`: pages holding the whole
  *   phrase first, then pages matching the tone marks as typed. (Pagefind's own quoted
  *   phrase search was not used: it missed phrases on long pages and doubled the query time.)
  * - Each result says what it is, in the page's language: its kind's word (`kinds` in the
- *   words, templates/labels.yaml) and, for an event, its date and place as the page gives
- *   them, inferred parts marked (Pagefind metadata `event_date`, `event_place`).
+ *   words, templates/labels.yaml; Pagefind metadata `kind`) and, for an event, its date and
+ *   place as the page gives them, inferred parts marked (metadata `event_date`, `event_place`).
  * - `?q=…` in the URL opens the search with that query; the URL follows the query.
  * - When results are shown, the document receives a `nzd-search:done` event whose
  *   detail is {query, count, ms} (ms: from the input to the results in the page); the
@@ -44,9 +45,8 @@
   if (!root || !toggle) return;
 
   const words = JSON.parse(root.dataset.nzdWords);
-  /** Kinds of page, in groups, in the order results list them: [["event"], ["place", …], ["page"]]. */
-  const groups = JSON.parse(root.dataset.nzdGroups);
-  const LAST = groups.length - 1;
+  /** The kind of page results list first ("event"). */
+  const first = root.dataset.nzdFirst;
   const input = root.querySelector("[data-nzd-search-input]");
   const form = root.querySelector("[data-nzd-search-form]");
   const status = root.querySelector("[data-nzd-search-status]");
@@ -76,36 +76,31 @@
     return pagefind;
   };
 
-  let kindGroups = null;
+  let firstPages = null;
   /**
-   * Which group each page of the index is in: a Map from Pagefind's page id to its group's
-   * index (pages of the last group, and unmarked pages, are not in it). Asked once, lazily:
-   * a filter-only search per group but the last, which reads the small filter index only.
+   * The ids of the pages listed first (a Set of Pagefind's page ids). Asked once, lazily, with
+   * the first query: a filter-only search, which reads the small filter index only.
    */
-  const loadGroups = (engine) => {
-    if (!kindGroups) {
-      kindGroups = Promise.all(groups.slice(0, LAST).map((kinds) => engine.search(null, { filters: { kind: { any: kinds } } })))
-        .then((found) => {
-          const groupOf = new Map();
-          found.forEach((response, group) => {
-            for (const result of response.results) if (!groupOf.has(result.id)) groupOf.set(result.id, group);
-          });
-          return groupOf;
-        });
-      kindGroups.catch(() => { kindGroups = null; });
+  const loadFirst = (engine) => {
+    if (!firstPages) {
+      firstPages = engine.search(null, { filters: { kind: first } }).then((found) => new Set(found.results.map((result) => result.id)));
+      firstPages.catch(() => { firstPages = null; });
     }
-    return kindGroups;
+    return firstPages;
   };
 
-  /** Results in their kinds' groups, in order; within a group, in the order given (a stable sort). */
-  const byGroup = (results, groupOf) => results
-    .map((result, index) => ({ result, index, group: groupOf.get(result.id) ?? LAST }))
-    .sort((a, b) => a.group - b.group || a.index - b.index)
-    .map((entry) => entry.result);
+  /** 0 for a page listed first, 1 for any other. */
+  const groupOf = (result, firstIds) => (firstIds.has(result.id) ? 0 : 1);
+
+  /** The pages listed first, then the others, each group in the order given. */
+  const byGroup = (results, firstIds) => [
+    ...results.filter((result) => groupOf(result, firstIds) === 0),
+    ...results.filter((result) => groupOf(result, firstIds) === 1),
+  ];
 
   /** What a result is, in the page's language: "Sự kiện · 17/01/2024 · Hải Phòng", "Địa phương". */
   const kindLine = (data) => {
-    const kind = ((data.filters || {}).kind || [])[0];
+    const kind = data.meta.kind;
     if (!kind || !words.kinds[kind]) return "";
     return [words.kinds[kind], data.meta.event_date, data.meta.event_place].filter(Boolean).map(unmarkStroke).join(" · ");
   };
@@ -202,10 +197,11 @@
   const strip = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d");
 
   /**
-   * Order the loaded results (first page) within their kinds' groups (`group[i]` is the
-   * group of `data[i]`): pages holding the whole phrase first (folded comparison: Pagefind's
-   * own quoted search misses phrases on some long pages), then, for a query typed with
-   * marks, pages holding its words with exactly those marks; the order so far otherwise.
+   * Order the loaded results (first page) within their groups (`group[i]` is the group of
+   * `data[i]`: 0 listed first, 1 the others): pages holding the whole phrase first (folded
+   * comparison: Pagefind's own quoted search misses phrases on some long pages), then, for a
+   * query typed with marks, pages holding its words with exactly those marks; the order so
+   * far otherwise.
    */
   const rerank = (data, group, query, isPhrase) => {
     const queryWords = wordsOf(query);
@@ -255,14 +251,14 @@
     const marked = markStroke(query);
     const terms = marked.replace(/"/g, " ").trim().split(/\s+/).filter(Boolean);
     let found;
-    let groupOf;
+    let firstIds;
     let data;
     try {
       const engine = await load();
       let loose;
-      [loose, groupOf] = await Promise.all([engine.search(marked), loadGroups(engine)]);
+      [loose, firstIds] = await Promise.all([engine.search(marked), loadFirst(engine)]);
       if (id !== sequence) return;
-      found = byGroup(phraseFirst(loose ? loose.results : [], terms.length), groupOf);
+      found = byGroup(phraseFirst(loose ? loose.results : [], terms.length), firstIds);
       data = await Promise.all(found.slice(0, PAGE_SIZE).map((result) => result.data()));
     } catch {
       fail(id);
@@ -271,11 +267,11 @@
     if (id !== sequence) return;
     ordered = found;
     const fresh = document.createDocumentFragment();
-    const first = ordered.slice(0, PAGE_SIZE);
-    data = rerank(data, first.map((result) => groupOf.get(result.id) ?? LAST), query, terms.length > 1);
+    const firstPage = ordered.slice(0, PAGE_SIZE);
+    data = rerank(data, firstPage.map((result) => groupOf(result, firstIds)), query, terms.length > 1);
     for (const item of data) fresh.append(resultItem(item));
     list.replaceChildren(fresh);
-    shown = first.length;
+    shown = firstPage.length;
     more.hidden = shown >= ordered.length;
     const count = ordered.length;
     status.textContent = count === 0 ? say("none", { q: query }) : say(count === 1 ? "one" : "other", { n: count, q: query });

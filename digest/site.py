@@ -53,6 +53,18 @@ DATA_FOLDER = "data"
 CARD_KINDS = ("events", "topics", "places", "organisations", "people")
 CARDS_FOLDER = "cards"
 
+#: What a searchable page is, as its search result says (page kind → result kind; the words: labels.yaml,
+#: search → kinds). The generator writes it into each searchable page's front matter (`search_result`)
+#: and overrides/main.html into the page's Pagefind metadata (`kind`).
+SEARCH_KINDS = {"events": "event", "places": "place", "organisations": "organisation", "people": "person",
+                "topics": "topic", "about": "page", "open-data": "page"}
+#: The result kind listed first: readers search for what happened, and the pages of places, people,
+#: organisations and topics only list the events. Its pages alone carry the Pagefind filter `kind`
+#: (one value: Pagefind writes a filter's values in a random order, so more values would make the
+#: index differ between builds); search.js lists them first, then every other result, each group in
+#: Pagefind's relevance order. See ARCHITECTURE.md, "Search ranking".
+SEARCH_FIRST = "event"
+
 #: The environment variable that overrides mkdocs.yml's `site_url` for a whole build
 #: (generator, MkDocs, sitemap): the one rule for the site's address.
 SITE_URL_ENV = "NZD_SITE_URL"

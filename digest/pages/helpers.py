@@ -112,6 +112,11 @@ class PageHelpers:
         """An event in a few words, for a link in a narrow column: '18/01/2024 · Bình Dương'."""
         return f"{self.event_date(event)} · {self.place(event.place.province)}"
 
+    def event_place_marked(self, event: Event) -> str:
+        """'Bà Rịa – Vũng Tàu (suy luận)': the event's province, said to be inferred when it is, for plain text (search results)."""
+        place = self.place(event.place.province)
+        return f"{place} ({self.t['inferred']})" if event.place.inferred else place
+
     def inferred_parts(self, event: Event) -> str:
         """The inferred parts of an event's date, in words: 'year'."""
         return ", ".join(self.t["date_parts"][part] for part in event.date.inferred)

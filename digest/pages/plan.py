@@ -37,7 +37,8 @@ class PageSpec:
 #: Page kinds whose pages the search index holds (page 1 of them): their text is their own.
 #: Lists, the archive, the commitments table and source-article pages are left out: their text
 #: is the listed pages' own, and indexing it would put list pages among the results.
-SEARCHABLE = ("events", "topics", "places", "organisations", "people", "about", "open-data")
+#: What each is called in search results, and their order there: digest/site.py, SEARCH_KINDS.
+SEARCHABLE = tuple(site.SEARCH_KINDS)
 
 
 def searchable(page_kind: str, page_id: str | None, page: int = 1) -> bool:
@@ -45,16 +46,25 @@ def searchable(page_kind: str, page_id: str | None, page: int = 1) -> bool:
     return page_kind in SEARCHABLE and page == 1 and (page_id is not None or page_kind in site.SINGLE_PAGES)
 
 
-def _page(lang: str, page_kind: str, page_id: str | None, template: str, **context) -> PageSpec:
+def _search(page_kind: str, page_id: str | None, page: int = 1, **details: str) -> dict[str, Any]:
+    """The context a page's front matter needs for search: whether it is indexed and, if so, what
+    its search result says it is (`search_result`: its kind, and `details` such as an event's date
+    and place), which overrides/main.html writes as Pagefind's filter and metadata."""
+    if not searchable(page_kind, page_id, page):
+        return {"searchable": False}
+    return {"searchable": True, "search_result": {"kind": site.SEARCH_KINDS[page_kind], **details}}
+
+
+def _page(lang: str, page_kind: str, page_id: str | None, template: str, result: dict[str, str] | None = None, **context) -> PageSpec:
     doc = site.doc_path(page_kind, page_id)
-    return PageSpec(site.docs_file(lang, doc), template, {"doc": doc, "searchable": searchable(page_kind, page_id), **context})
+    return PageSpec(site.docs_file(lang, doc), template, {"doc": doc, **_search(page_kind, page_id, **(result or {})), **context})
 
 
 def _paged(lang: str, page_kind: str, page_id: str | None, template: str, items: list, per_page: int = site.PER_PAGE,
            **context) -> Iterator[PageSpec]:
     for chunk, pager in paginate(items, page_kind, page_id, per_page):
         yield PageSpec(site.docs_file(lang, pager.doc), template, {"doc": pager.doc, "items": chunk, "pager": pager,
-                                                                   "searchable": searchable(page_kind, page_id, pager.number), **context})
+                                                                   **_search(page_kind, page_id, pager.number), **context})
 
 
 def open_data_files(catalogue: Catalogue) -> list[PageSpec]:
@@ -95,6 +105,7 @@ def language_pages(catalogue: Catalogue, browse: Browse, lang: str, helpers: Pag
     for event in catalogue.events:
         source_file = catalogue.files.get(event.id, f"data/events/{event.id}.yaml")
         yield _page(lang, "events", event.id, "event.md.j2", event=event, source_file=source_file,
+                    result={"date": helpers.event_date_marked(event), "place": helpers.event_place_marked(event)},
                     head={**{f"citation_{key}": value for key, value in citation_meta(helpers, event).items()},
                           "json": site.absolute_url("data", f"events/{event.id}.json")})
         for path, text in citation_files(helpers, event).items():

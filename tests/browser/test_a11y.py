@@ -25,3 +25,15 @@ def test_axe_reports_no_violation_on_any_page_kind(new_page, base_url, page_kind
             reports.append(f"/{prefix[lang]}{path} ({scheme}):\n{results.generate_report()}")
     assert len(page_kinds) >= 4
     assert not reports, "\n".join(reports)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang_path", ["/", "/en/"])
+def test_axe_reports_no_violation_on_search_results(new_page, base_url, lang_path, scheme):
+    """The open search with results (title, what each result is, snippet) in both languages and schemes."""
+    tab = new_page(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    tab.goto(f"{base_url}{lang_path}?q=hai+phong")
+    tab.wait_for_function("() => document.querySelector('[data-nzd-search]').dataset.nzdState === 'results'")
+    assert tab.locator(".nzd-search-result__kind").count() > 0
+    results = AXE.run(tab)
+    assert not results.violations_count, results.generate_report()

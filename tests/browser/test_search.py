@@ -57,6 +57,7 @@ def results(page) -> list[dict]:
         """items => items.map(item => ({
             href: new URL(item.querySelector('a').href).pathname,
             title: item.querySelector('.nzd-search-result__title').textContent,
+            kind: item.querySelector('.nzd-search-result__kind')?.textContent ?? null,
             excerpt: item.querySelector('.nzd-search-result__excerpt').textContent,
             marks: [...item.querySelectorAll('mark')].map(m => m.textContent),
         }))""",
@@ -65,6 +66,24 @@ def results(page) -> list[dict]:
 
 def hrefs(found: list[dict]) -> list[str]:
     return [r["href"] for r in found]
+
+
+#: What a page is, by its address (the site map's sections): the test's own statement of the requirement,
+#: not the site's declaration (digest/site.py SEARCH_KINDS, SEARCH_FIRST).
+KIND_OF_SECTION = {"events": "event", "places": "place", "organisations": "organisation", "people": "person",
+                   "topics": "topic", "about": "page", "open-data": "page"}
+#: Results list events first, then every other page (places, organisations, people, topics, the site's own pages).
+GROUP = {"event": 0}
+
+
+def kind_of(href: str) -> str:
+    """'/en/places/sakai/' → 'place'; pages of no known section (crafted test pages) are 'other'."""
+    section = href.removeprefix("/en/").strip("/").split("/")[0]
+    return KIND_OF_SECTION.get(section, "other")
+
+
+def group_of(href: str) -> int:
+    return GROUP.get(kind_of(href), 1)
 
 
 def status(page) -> str:
@@ -182,7 +201,9 @@ def test_phrase_ranks_first(page, site: Path, lang_path: str, query: str) -> Non
 
     flags = [holds_phrase(r["href"]) for r in found]
     assert True in flags and False in flags, (query, flags)
-    assert flags == sorted(flags, reverse=True), f"phrase pages must come first: {list(zip(hrefs(found), flags, strict=True))}"
+    # Kinds' groups first (events first), then within a group the pages holding the phrase first.
+    keys = [(group_of(r["href"]), not flag) for r, flag in zip(found, flags, strict=True)]
+    assert keys == sorted(keys), f"phrase pages must come first within their group: {list(zip(hrefs(found), flags, strict=True))}"
 
 
 @pytest.mark.parametrize(("lang_path", "query"), [("/", "Net Zero"), ("/en/", "Net Zero"), ("/", "Sakai"), ("/en/", "Sakai")])
@@ -312,17 +333,143 @@ def test_same_origin_only_and_budget(browser, base_url) -> None:
         assert 0 < result["bytes"] <= 300_000, result
 
 
+# ---------------------------------------------------------------- events first, what each result is, fit
+
+#: Queries naming a place, a person, an organisation (by name or alias, with or without tone marks),
+#: a topic or a figure, and the event each must find. The event must come first: readers search for
+#: what happened, and the pages of places, people and organisations only list it.
+EVENT_QUERIES = [
+    ("Sakai", BRVT), ("sakai", BRVT),
+    ("Hải Phòng", HP), ("hai phong", HP), ("Haiphong", HP),
+    ("Bà Rịa", BRVT), ("ba ria", BRVT),
+    ("Vũng Tàu", BRVT), ("vung tau", BRVT), ("Vung Tau", BRVT),
+    ("knapper", HP), ("Marc Knapper", HP), ("Marc E. Knapper", HP),  # person, alias from people.yaml
+    ("lego", BD), ("Becamex", BD), ("HEZA", HP),                       # organisations, aliases from organisations.yaml
+    ("6.080", HP), ("6,080", HP),                                      # a figure, either language's separator
+]
+TOPIC_QUERIES = {"/": ["năng lượng tái tạo", "nang luong tai tao", "khu công nghiệp sinh thái"],
+                 "/en/": ["renewable energy", "eco-industrial parks"]}
+
+
+@pytest.mark.parametrize("lang_path", ["/", "/en/"])
+def test_events_come_first(page, lang_path: str) -> None:
+    """For every query an event matches, the top result is an event page, and all event pages come
+    before the pages of places, people, organisations, topics and other pages. Checked over every
+    result (through "more"), so the order holds across pages of results."""
+    page.goto(lang_path)
+    problems = []
+    cases = [(q, lang_path + e) for q, e in EVENT_QUERIES] + [(q, None) for q in TOPIC_QUERIES[lang_path]]
+    for query, expected in cases:
+        search(page, query)
+        found = hrefs(all_results(page))
+        groups = [group_of(h) for h in found]
+        if expected and expected not in found:
+            problems.append(f"{query!r}: {expected} not found in {found}")
+        if not any(kind_of(h) == "event" for h in found):
+            problems.append(f"{query!r}: no event found: {found}")
+        elif kind_of(found[0]) != "event" or groups != sorted(groups):
+            problems.append(f"{query!r}: events must come first: {found}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang_path", ["/", "/en/"])
+def test_sakai_event_then_place(page, lang_path: str) -> None:
+    """The measured case of the issue: "Sakai" showed Sakai's place and organisation pages before the event."""
+    page.goto(lang_path)
+    found = hrefs(search(page, "Sakai"))
+    assert found[0] == lang_path + BRVT
+    assert lang_path + "places/sakai/" in found[1:]
+
+
+#: What each result says it is, by language: templates/labels.yaml (search → kinds), and an event's date
+#: and place as its page gives them, inferred parts marked as the site marks them (helpers.event_date_marked).
+EXPECTED_EVENT_LINES = {
+    "/": {HP: "Sự kiện · 17/01/2024 · Hải Phòng (suy luận)",
+          BD: "Sự kiện · 18/01/2024 (suy luận: năm) · Bình Dương",
+          BRVT: "Sự kiện · 25/07/2024 (suy luận: năm) · Bà Rịa – Vũng Tàu (suy luận)"},
+    "/en/": {HP: "Event · 17 January 2024 · Hai Phong (inferred)",
+             BD: "Event · 18 January 2024 (inferred: year) · Binh Duong",
+             BRVT: "Event · 25 July 2024 (inferred: year) · Ba Ria – Vung Tau (inferred)"},
+}
+
+
+@pytest.mark.parametrize(("lang_path", "lang"), [("/", "vi"), ("/en/", "en")])
+def test_each_result_says_what_it_is(page, root: Path, lang_path: str, lang: str) -> None:
+    words = yaml.safe_load((root / "templates" / "labels.yaml").read_text(encoding="utf-8"))[lang]["search"]["kinds"]
+    page.goto(lang_path)
+    seen: dict[str, dict] = {}
+    for query in ("hai phong", "knapper", "lego", "sakai", "net zero", "Becamex"):
+        search(page, query)
+        seen.update({r["href"]: r for r in all_results(page)})
+    assert {kind_of(h) for h in seen} == set(KIND_OF_SECTION.values()), "the queries must reach every kind of page"
+    wrong = []
+    for href, result in seen.items():
+        kind = kind_of(href)
+        expected = EXPECTED_EVENT_LINES[lang_path][href.removeprefix(lang_path)] if kind == "event" else words[kind]
+        if result["kind"] != expected:
+            wrong.append(f"{href}: {result['kind']!r}, expected {expected!r}")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+@pytest.mark.parametrize("lang_path", ["/", "/en/"])
+def test_results_fit_the_panel(new_page, lang_path: str, width: int) -> None:
+    """Titles, kind lines and snippets wrap inside the results panel: no result element reaches past
+    the panel's edges, none clips its own content (scrollWidth), the panel does not scroll sideways."""
+    phone = width < 960
+    page = new_page(viewport={"width": width, "height": 800}, is_mobile=phone, has_touch=phone)
+    page.goto(lang_path + "?q=json")  # long file names and URLs in the open-data page's snippet
+    page.wait_for_function("() => document.querySelector('[data-nzd-search]').dataset.nzdState === 'results'")
+    problems = []
+    for query in ("json", "hai phong", "Sakai", "khu công nghiệp sinh thái"):
+        if query != "json":
+            search(page, query)
+        wait_until_settled(page, ".md-search-result__item")  # the panel slides in (Material's transitions)
+        problems += page.evaluate(
+            """() => { const wrap = document.querySelector('.md-search__scrollwrap'), box = wrap.getBoundingClientRect();
+                       const left = box.left, right = box.left + wrap.clientWidth, out = [];
+                       if (wrap.scrollWidth > wrap.clientWidth) out.push(`panel scrolls sideways: ${wrap.scrollWidth} > ${wrap.clientWidth}`);
+                       if (right > innerWidth + 0.5) out.push(`panel past the viewport: ${right} > ${innerWidth}`);
+                       for (const el of document.querySelectorAll('.md-search-result__item, .md-search-result__item *')) {
+                         const r = el.getBoundingClientRect(), name = el.tagName + '.' + el.className;
+                         if (r.left < left - 0.5 || r.right > right + 0.5) out.push(`${name} [${r.left}, ${r.right}] outside [${left}, ${right}]`);
+                         if (getComputedStyle(el).display !== 'inline' && el.scrollWidth > el.clientWidth + 1)
+                           out.push(`${name} clips its content: ${el.scrollWidth} > ${el.clientWidth}`);
+                       }
+                       return out.slice(0, 5).map(p => document.querySelector('[data-nzd-search-input]').value + ': ' + p); }""")
+    assert page.locator(".md-search-result__item").count() > 0
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(("path", "lang_path"), [("/no/such/page/", "/"), ("/en/no/such/deep/page/here/", "/en/"),
+                                                 ("/404.html", "/"), ("/en/404.html", "/en/")])
+def test_search_from_the_404_page(new_page, path: str, lang_path: str) -> None:
+    """A reader who lands on a dead link, at any depth, searches like anywhere else: events first,
+    each result saying what it is in the page's language (new_page fails on any JavaScript error)."""
+    page = new_page(viewport={"width": 1280, "height": 900}, expected_console=r"status of 404")  # the dead link itself
+    page.goto(path)
+    assert page.locator("h1").count() == 1
+    found = search(page, "vung tau")
+    assert found and found[0]["href"] == lang_path + BRVT, hrefs(found)
+    assert found[0]["kind"] == EXPECTED_EVENT_LINES[lang_path][BRVT]
+    assert all(r["kind"] for r in found), found
+
+
 # ---------------------------------------------------------------- phrase first beyond the first page
 
 #: Made-up words, so the crafted pages are the only ones that hold them.
 PHRASE_WORDS = ("zorbex", "quilfan")
+#: A made-up word held by 12 short place pages (often) and one long event page (once).
+KIND_WORD = "vextorin"
 
 
 @pytest.fixture(scope="module")
 def phrase_site(site: Path, root: Path, tmp_path_factory) -> Path:
     """The built site plus 24 Vietnamese pages holding PHRASE_WORDS: 23 short ones holding them
     often but apart (Pagefind ranks them high), and one long page holding them once, side by
-    side (Pagefind ranks it last), then indexed as `make site` does."""
+    side (Pagefind ranks it last); and 13 pages holding KIND_WORD, marked with their kind as the
+    generator marks them: 12 short place pages holding it often and one long event page holding it
+    once (Pagefind ranks the event last); then indexed as `make site` does."""
     crafted = tmp_path_factory.mktemp("phrase") / "site"
     shutil.copytree(site, crafted, ignore=shutil.ignore_patterns("pagefind"))
     template = (crafted / HP / "index.html").read_text(encoding="utf-8")
@@ -330,14 +477,18 @@ def phrase_site(site: Path, root: Path, tmp_path_factory) -> Path:
     end = template.index("</article>", start)
     one, two = PHRASE_WORDS
 
-    def write(name: str, title: str, body: str) -> None:
-        html = template[:start] + f'<article class="md-content__inner md-typeset"><div data-pagefind-body><h1>{title}</h1><p>{body}</p></div>' + template[end:]
+    def write(name: str, title: str, body: str, kind: str | None = None) -> None:
+        mark = (' data-pagefind-filter="kind[data-nzd-kind]"' if kind == "event" else "") + (f' data-pagefind-meta="kind[data-nzd-kind]" data-nzd-kind="{kind}"' if kind else "")
+        html = template[:start] + f'<article class="md-content__inner md-typeset"><div data-pagefind-body{mark}><h1>{title}</h1><p>{body}</p></div>' + template[end:]
         (crafted / "thu-cum-tu" / name).mkdir(parents=True)
         (crafted / "thu-cum-tu" / name / "index.html").write_text(html, encoding="utf-8")
 
     for n in range(23):
         write(f"rai-rac-{n}", f"Rải rác {n}", " ".join([one, "và", two, "cùng", one, "với", two, "rồi"] * 3))
     write("cum-tu", "Cụm từ", " ".join(["hội thảo về chuyển đổi xanh"] * 60) + f" {one} {two} " + " ".join(["năng lượng tái tạo"] * 60))
+    for n in range(12):
+        write(f"dia-phuong-{n}", f"Địa phương {n}", " ".join([KIND_WORD, "tỉnh", KIND_WORD] * 4), kind="place")
+    write("su-kien", "Sự kiện", " ".join(["hội thảo về chuyển đổi xanh"] * 60) + f" {KIND_WORD} " + " ".join(["năng lượng tái tạo"] * 60), kind="event")
     index_site(crafted)
     return crafted
 
@@ -360,3 +511,18 @@ def test_phrase_first_beyond_first_page(desktop_page, phrase_url: str) -> None:
     assert len(engine_order) == 24 and engine_order.index("/thu-cum-tu/cum-tu/") >= 10, engine_order
     found = search(page, " ".join(PHRASE_WORDS))
     assert hrefs(found)[0] == "/thu-cum-tu/cum-tu/", hrefs(found)
+
+
+def test_events_first_beyond_first_page(desktop_page, phrase_url: str) -> None:
+    """The one event page comes first although Pagefind ranks it below the first page of results, and
+    "more" then shows every other result once, in Pagefind's order (the whole list is ordered before paging)."""
+    page = desktop_page(base_url=phrase_url)
+    page.goto("/")
+    engine_order = page.evaluate(
+        """async (q) => { const m = await import('/pagefind/pagefind.js'); await m.options({ baseUrl: '/' });
+                           const r = await m.search(q); return (await Promise.all(r.results.map(x => x.data()))).map(d => d.url); }""",
+        KIND_WORD)
+    assert len(engine_order) == 13 and engine_order.index("/thu-cum-tu/su-kien/") >= 10, engine_order
+    search(page, KIND_WORD)
+    found = hrefs(all_results(page))
+    assert found == ["/thu-cum-tu/su-kien/"] + [url for url in engine_order if url != "/thu-cum-tu/su-kien/"], found

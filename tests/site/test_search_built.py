@@ -46,12 +46,12 @@ NOT_INDEXED = ["", "en/", "events/", "en/events/", "archive/", "commitments/", "
 def test_search_scope_is_declared_by_the_page_kinds(site: Path) -> None:
     def body(path: str) -> bool:
         file = site / path if path.endswith(".html") else site / path / "index.html"
-        return "<div data-pagefind-body>" in file.read_text(encoding="utf-8")
+        return "<div data-pagefind-body" in file.read_text(encoding="utf-8")
 
     assert [path for path in INDEXED if not body(path)] == []
     assert [path for path in NOT_INDEXED if body(path)] == []
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    marked = sum(1 for file in site.rglob("index.html") if "<div data-pagefind-body>" in file.read_text(encoding="utf-8"))
+    marked = sum(1 for file in site.rglob("index.html") if "<div data-pagefind-body" in file.read_text(encoding="utf-8"))
     assert entry["languages"]["vi"]["page_count"] + entry["languages"]["en"]["page_count"] == marked
 
 
@@ -66,3 +66,41 @@ def test_sections_that_are_not_the_pages_own_text_are_left_out(site: Path) -> No
     entity = (site / "places/hai-phong/index.html").read_text(encoding="utf-8")
     assert '<h2 data-pagefind-ignore id="appears-in"' in entity and re.search(r"<table [^>]*data-pagefind-ignore", entity)
     assert all("data-pagefind-ignore" in section for section in re.findall(r'<section class="nzd-at-event"[^>]*>', entity))
+
+
+#: What each section's pages are, as the index's `kind` metadata must say (digest/site.py SEARCH_KINDS).
+KIND_OF_SECTION = {"events": "event", "places": "place", "organisations": "organisation", "people": "person",
+                   "topics": "topic", "about": "page", "open-data": "page"}
+BODY = re.compile(r"<div data-pagefind-body([^>]*)>")
+
+
+def test_every_indexed_page_says_its_kind(site: Path) -> None:
+    """Every page the index holds carries its kind as Pagefind metadata (search results say it), event
+    pages also their date and place; event pages alone carry the filter `kind` (results list them first;
+    one value only, or Pagefind writes the filter's values in a random order and the index changes)."""
+    wrong = []
+    for file in sorted(site.rglob("index.html")):
+        match = BODY.search(file.read_text(encoding="utf-8"))
+        if not match:
+            continue
+        path = file.parent.relative_to(site).as_posix().removeprefix("en/").removeprefix("en")
+        expected = KIND_OF_SECTION.get(path.split("/")[0])
+        attrs = dict(re.findall(r'([\w-]+)="([^"]*)"', match[1]))
+        meta = "kind[data-nzd-kind], event_date[data-nzd-date], event_place[data-nzd-place]" if expected == "event" else "kind[data-nzd-kind]"
+        if attrs.get("data-nzd-kind") != expected or attrs.get("data-pagefind-meta") != meta:
+            wrong.append(f"{file.relative_to(site)}: {match[1]!r}, expected kind {expected!r}")
+        elif attrs.get("data-pagefind-filter") != ("kind[data-nzd-kind]" if expected == "event" else None):
+            wrong.append(f"{file.relative_to(site)}: only event pages carry the filter: {match[1]!r}")
+        elif expected == "event" and not (attrs.get("data-nzd-date") and attrs.get("data-nzd-place")):
+            wrong.append(f"{file.relative_to(site)}: an event page without its date and place: {match[1]!r}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_event_date_and_place_as_the_page_says_them(site: Path, catalogue) -> None:
+    """The date and place a result shows are the page's, inferred parts marked ("(inferred: year)")."""
+    for event in catalogue.events:
+        for prefix, inferred in (("", "suy luận"), ("en/", "inferred")):
+            html = (site / prefix / "events" / event.id / "index.html").read_text(encoding="utf-8")
+            attrs = dict(re.findall(r'([\w-]+)="([^"]*)"', BODY.search(html)[1]))
+            assert (f"({inferred}:" in attrs["data-nzd-date"]) == bool(event.date.inferred), (event.id, attrs)
+            assert attrs["data-nzd-place"].endswith(f"({inferred})") == bool(event.place.inferred), (event.id, attrs)

@@ -9,11 +9,18 @@
  * - đ/Đ: the index holds them as d/D + U+0335 (digest/fold.py, mark_stroke) so that
  *   Pagefind's mark folding turns them into d; `markStroke` writes the query the same
  *   way and `unmarkStroke` restores đ in titles and excerpts.
- * - Ranking: Pagefind's order (BM25; exact tone marks weigh more than folded matches),
- *   then the first page of results (the ones loaded) is ordered by `rerank`: pages
- *   holding the whole phrase first, then pages matching the tone marks as typed.
- *   (Pagefind's own quoted phrase search was not used: it missed phrases on long pages
- *   and doubled the query time.)
+ * - Ranking (ARCHITECTURE.md, "Search ranking"): results come in two groups, event pages
+ *   first, then every other page (the kind listed first: `data-nzd-first`, from digest/site.py
+ *   SEARCH_FIRST; its pages carry the Pagefind filter `kind`, so the group of every result is
+ *   known before its fragment loads and the whole list is ordered before paging). Within a
+ *   group: Pagefind's order (BM25; exact tone marks weigh more than folded matches), pages
+ *   whose matched words may hold the whole phrase moved ahead (`phraseFirst`), then the
+ *   first page of results (the ones loaded) is ordered by `rerank`: pages holding the whole
+ *   phrase first, then pages matching the tone marks as typed. (Pagefind's own quoted
+ *   phrase search was not used: it missed phrases on long pages and doubled the query time.)
+ * - Each result says what it is, in the page's language: its kind's word (`kinds` in the
+ *   words, templates/labels.yaml; Pagefind metadata `kind`) and, for an event, its date and
+ *   place as the page gives them, inferred parts marked (metadata `event_date`, `event_place`).
  * - `?q=…` in the URL opens the search with that query; the URL follows the query.
  * - When results are shown, the document receives a `nzd-search:done` event whose
  *   detail is {query, count, ms} (ms: from the input to the results in the page); the
@@ -38,6 +45,8 @@
   if (!root || !toggle) return;
 
   const words = JSON.parse(root.dataset.nzdWords);
+  /** The kind of page results list first ("event"). */
+  const first = root.dataset.nzdFirst;
   const input = root.querySelector("[data-nzd-search-input]");
   const form = root.querySelector("[data-nzd-search-form]");
   const status = root.querySelector("[data-nzd-search-status]");
@@ -65,6 +74,35 @@
       pagefind.catch(() => { pagefind = null; });
     }
     return pagefind;
+  };
+
+  let firstPages = null;
+  /**
+   * The ids of the pages listed first (a Set of Pagefind's page ids). Asked once, lazily, with
+   * the first query: a filter-only search, which reads the small filter index only.
+   */
+  const loadFirst = (engine) => {
+    if (!firstPages) {
+      firstPages = engine.search(null, { filters: { kind: first } }).then((found) => new Set(found.results.map((result) => result.id)));
+      firstPages.catch(() => { firstPages = null; });
+    }
+    return firstPages;
+  };
+
+  /** 0 for a page listed first, 1 for any other. */
+  const groupOf = (result, firstIds) => (firstIds.has(result.id) ? 0 : 1);
+
+  /** The pages listed first, then the others, each group in the order given. */
+  const byGroup = (results, firstIds) => [
+    ...results.filter((result) => groupOf(result, firstIds) === 0),
+    ...results.filter((result) => groupOf(result, firstIds) === 1),
+  ];
+
+  /** What a result is, in the page's language: "Sự kiện · 17/01/2024 · Hải Phòng", "Địa phương". */
+  const kindLine = (data) => {
+    const kind = data.meta.kind;
+    if (!kind || !words.kinds[kind]) return "";
+    return [words.kinds[kind], data.meta.event_date, data.meta.event_place].filter(Boolean).map(unmarkStroke).join(" · ");
   };
 
   /** Excerpt HTML from Pagefind → DOM nodes: text and <mark> only, nothing else survives. */
@@ -95,11 +133,12 @@
     title.className = "nzd-search-result__title";
     title.textContent = unmarkStroke(data.meta.title || data.url);
     article.append(title);
-    if (data.meta.date) {
-      const date = document.createElement("p");
-      date.className = "nzd-search-result__date";
-      date.textContent = unmarkStroke(data.meta.date);
-      article.append(date);
+    const kind = kindLine(data);
+    if (kind) {
+      const line = document.createElement("p");
+      line.className = "nzd-search-result__kind";
+      line.textContent = kind;
+      article.append(line);
     }
     const excerpt = document.createElement("p");
     excerpt.className = "nzd-search-result__excerpt";
@@ -158,12 +197,13 @@
   const strip = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d");
 
   /**
-   * Order the loaded results (first page): pages holding the whole phrase first (folded
-   * comparison: Pagefind's own quoted search misses phrases on some long pages), then,
-   * for a query typed with marks, pages holding its words with exactly those marks;
-   * Pagefind's order otherwise.
+   * Order the loaded results (first page) within their groups (`group[i]` is the group of
+   * `data[i]`: 0 listed first, 1 the others): pages holding the whole phrase first (folded
+   * comparison: Pagefind's own quoted search misses phrases on some long pages), then, for a
+   * query typed with marks, pages holding its words with exactly those marks; the order so
+   * far otherwise.
    */
-  const rerank = (data, query, isPhrase) => {
+  const rerank = (data, group, query, isPhrase) => {
     const queryWords = wordsOf(query);
     const phrase = ` ${strip(queryWords.join(" "))} `;
     const hasMarks = /[^\u0000-\u007f]/.test(query);
@@ -171,7 +211,7 @@
       const words = wordsOf(item.content || "");
       const holdsPhrase = isPhrase && ` ${strip(words.join(" "))} `.includes(phrase);
       const exact = hasMarks && queryWords.every((word) => words.includes(word));
-      return { item, index, key: (holdsPhrase ? 0 : 2) + (exact ? 0 : 1) };
+      return { item, index, key: group[index] * 4 + (holdsPhrase ? 0 : 2) + (exact ? 0 : 1) };
     });
     keyed.sort((a, b) => a.key - b.key || a.index - b.index);
     return keyed.map((entry) => entry.item);
@@ -211,12 +251,14 @@
     const marked = markStroke(query);
     const terms = marked.replace(/"/g, " ").trim().split(/\s+/).filter(Boolean);
     let found;
+    let firstIds;
     let data;
     try {
       const engine = await load();
-      const loose = await engine.search(marked);
+      let loose;
+      [loose, firstIds] = await Promise.all([engine.search(marked), loadFirst(engine)]);
       if (id !== sequence) return;
-      found = phraseFirst(loose ? loose.results : [], terms.length);
+      found = byGroup(phraseFirst(loose ? loose.results : [], terms.length), firstIds);
       data = await Promise.all(found.slice(0, PAGE_SIZE).map((result) => result.data()));
     } catch {
       fail(id);
@@ -225,11 +267,11 @@
     if (id !== sequence) return;
     ordered = found;
     const fresh = document.createDocumentFragment();
-    const first = ordered.slice(0, PAGE_SIZE);
-    data = rerank(data, query, terms.length > 1);
+    const firstPage = ordered.slice(0, PAGE_SIZE);
+    data = rerank(data, firstPage.map((result) => groupOf(result, firstIds)), query, terms.length > 1);
     for (const item of data) fresh.append(resultItem(item));
     list.replaceChildren(fresh);
-    shown = first.length;
+    shown = firstPage.length;
     more.hidden = shown >= ordered.length;
     const count = ordered.length;
     status.textContent = count === 0 ? say("none", { q: query }) : say(count === 1 ? "one" : "other", { n: count, q: query });

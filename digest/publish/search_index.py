@@ -4,7 +4,7 @@ What is indexed is declared by the templates, not chosen here: a page is indexed
 a `data-pagefind-body` element (overrides/main.html puts one around the article of every page whose
 front matter does not exclude it from search; digest/pages/plan.py says which kinds do), and inside
 it Pagefind leaves out what the templates mark `data-pagefind-ignore` (sources, related events,
-citation, appearance tables, source markers). What this step adds:
+citation, appearance tables), and the selectors of EXCLUDE (source markers). What this step adds:
 
 - Pagefind reads a copy of each page in which đ/Đ are written as d/D + U+0335
   (`digest.fold.mark_stroke`), so its mark-stripping folds them and "dang" finds "Đăng" (the
@@ -30,9 +30,10 @@ from pathlib import Path
 from digest.fold import mark_stroke
 
 OUTPUT = "pagefind"
-#: Theme markup inside the article that is not text of the page (our own templates mark theirs
-#: with `data-pagefind-ignore`): heading permalinks (¶), the edit and source-file buttons.
-EXCLUDE = [".headerlink", ".md-content__button", ".md-source-file", "script", "style"]
+#: Markup inside the article that is not text of the page (our templates mark whole sections with
+#: `data-pagefind-ignore`): heading permalinks (¶), the edit and source-file buttons, and the source
+#: markers [A, B], which are many on a page and so are left out here rather than marked one by one.
+EXCLUDE = [".headerlink", ".md-content__button", ".md-source-file", ".nzd-cite", "script", "style"]
 #: The marker of a page to index (overrides/main.html); text on a page cannot contain it (`<` is escaped).
 BODY = "<div data-pagefind-body"
 #: Index chunk size, in Pagefind's units (one per page a word is on, plus one per occurrence).

@@ -100,9 +100,16 @@ def read_article(folder: Path, file: str) -> str:
     return _read(article_path(folder, file).resolve())
 
 
-def for_build(explicit: Path | None, root: Path, say=print) -> Path | None:
-    """The archive folder the build checks against, or None (said once) when the default place has none.
-    A folder someone asked for (`--archive`, NZD_ARCHIVE) that does not exist is an error."""
+def for_build(explicit: Path | None, root: Path, say=print, data: Path | None = None) -> Path | None:
+    """The archive folder the build checks against, or None (said once) when there is none to use.
+
+    `--archive` applies to any data folder; NZD_ARCHIVE and the default place only to the project's own
+    data (root/data), so a test's fixture data is never checked against the team's articles. A folder
+    someone asked for (`--archive`, NZD_ARCHIVE) that does not exist is an error."""
+    own = data is None or Path(data).resolve() == (root / "data").resolve()
+    if explicit is None and not own:
+        say(f"note: provenance not checked: no --archive given for the data folder {data}")
+        return None
     where = locate(explicit, root)
     if where.present:
         return where.folder

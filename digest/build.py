@@ -42,11 +42,8 @@ class Generated:
 
 
 def archive_for(data: Path, say=print) -> Path | None:
-    """The article archive to check `data` against: the configured one (archive.for_build) for the project's
-    own data; other data (a test's fixture) is checked by its own command (`--archive`), not here."""
-    if Path(data).resolve() != DATA.resolve():
-        return None
-    return for_build(None, site.ROOT, say)
+    """The article archive to check `data` against (archive.for_build: NZD_ARCHIVE or the default place, for the project's own data)."""
+    return for_build(None, site.ROOT, say, data)
 
 
 def generate(data: Path = DATA, docs: Path = DOCS, *, write: bool = True, root: Path | None = None,

@@ -36,7 +36,7 @@ def main(argv: list[str], root: Path) -> int:
     if args.check_translations:
         return _check_translations(args.data, root, args.since)
     try:
-        archive = for_build(args.archive, root, say=lambda text: print(text, file=sys.stderr))
+        archive = for_build(args.archive, root, say=lambda text: print(text, file=sys.stderr), data=args.data)
         if args.validate:
             catalogue = load_catalogue(args.data, root, archive)
             checked = f", checked against the articles in {archive}" if archive else ""

@@ -26,7 +26,7 @@ from digest.archive import ArchiveError, archive_dir, article_path
 from digest.load.catalogue import EVENT_SUFFIX, EVENTS_DIR
 from digest.load.checks import PLACEHOLDER, placeholder_errors, placeholders
 from digest.load.read import read_yaml, relative_name
-from digest.schema import ID_PATTERN, SOURCE_FILE_PATTERN, Event, field_path
+from digest.schema import EVIDENCED, ID_PATTERN, Event, Evidence, field_path
 from digest.schema_files import modeline
 
 #: Longest id the schema accepts (`Id`), less the date and its hyphen.
@@ -79,12 +79,16 @@ def _hint(path: tuple, metadata: list) -> str:
     """What a placeholder asks for, after the field's path: from the field's names and constraints."""
     names = [part for part in path if isinstance(part, str)]
     if any(getattr(m, "pattern", None) == ID_PATTERN for m in metadata):
-        field = next((name for name in reversed(names) if name in DECLARED_IN or name == "sources"), "")
+        field = next((name for name in reversed(names) if name in DECLARED_IN or name in ("sources", "source")), "")
         if field == "sources":
             return f"{field_path(path)}: the id of one of this event's sources that reports it (add more ids as needed)"
+        if field == "source":
+            return f"{field_path(path)}: the id of the source the passage is from (one passage for each source cited)"
         if field in DECLARED_IN:
             return f"{field_path(path)}: an id declared in data/{DECLARED_IN[field].replace(' or ', '.yaml or data/')}.yaml"
         return f"{field_path(path)}: an id (lower-case letters, digits, hyphens)"
+    if names and names[-1] == "text" and "evidence" in names:
+        return f"{field_path(path)}: the article's own words that support it (at most 35; … may join two parts)"
     lang = next((LANGUAGE_NAMES[name] for name in reversed(names) if name in LANGUAGE_NAMES), "")
     return f"{field_path(path)}: your text {lang}".rstrip()
 
@@ -114,6 +118,10 @@ def event_skeleton(ident: str, date: str, articles: list[str]) -> dict:
     (source_model,) = get_args(Event.model_fields["sources"].annotation)
     data["sources"] = [{**skeleton(source_model, [], ("sources", i)), "id": sid, "file": article}
                        for i, (sid, article) in enumerate(zip(source_ids(ident, len(articles)), articles, strict=True))]
+    # Statements that must show their evidence get one passage to fill in, after their sources.
+    for group in EVIDENCED:
+        for i, item in enumerate(data.get(group, [])):
+            item["evidence"] = [skeleton(Evidence, [], (group, i, "evidence", 0))]
     return data
 
 
@@ -146,8 +154,6 @@ def create(date: str, text: str, articles: list[str], data_dir: Path, archive: P
             article_path(archive, article)
         except ArchiveError as exc:
             raise ScaffoldError(f"ARTICLES: {exc}") from None
-        if not SOURCE_FILE_PATTERN.match(article):
-            raise ScaffoldError(f"ARTICLES: expected an archive file name like 001_c2204bc3e771eed6.txt (what sources[].file accepts), found {article!r}")
     if len(set(articles)) != len(articles):
         raise ScaffoldError(f"ARTICLES: expected each article once, found {' '.join(articles)}")
     target = data_dir / EVENTS_DIR / f"{ident}{EVENT_SUFFIX}"

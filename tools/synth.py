@@ -262,6 +262,12 @@ def make_event(i: int, rng: random.Random, entities: dict) -> dict:
     def cited() -> list[str]:
         return sorted(rng.sample(sids, rng.randint(1, len(sids))))
 
+    def evidenced(passage_vi: str, passage_en: str) -> dict:
+        """Sources and, for each, the passage that supports the statement (a synthetic article says it in these words)."""
+        ids = cited()
+        words_vi, words_en = passage_vi.split()[:35], passage_en.split()[:35]
+        return {"sources": ids, "evidence": [{"source": sid, "text": " ".join(words_vi), "en": " ".join(words_en)} for sid in ids]}
+
     summary_vi, summary_en = [], []
     for _ in range(3):
         vi, en = _paragraph(rng, ctx, 3)
@@ -270,12 +276,13 @@ def make_event(i: int, rng: random.Random, entities: dict) -> dict:
     key_points = []
     for _ in range(5):
         vi, en = _fill(rng, _q(rng, SENTENCES), ctx)
-        key_points.append({"text": {"vi": vi, "en": en}, "sources": cited()})
+        key_points.append({"text": {"vi": vi, "en": en}, **evidenced(vi, en)})
     org_ids = [o["id"] for o in local]
     person_ids = [p["id"] for p in entities["people"]]
     speakers = rng.sample(person_ids, 3)
     participants = [{"person": sp, "role": {"vi": "Phó Giám đốc", "en": "Deputy Director"} if j else {"vi": "Chủ tịch", "en": "Chair"},
-                     "org": org_ids[j % len(org_ids)], "spoke": j < 2, "sources": cited()} for j, sp in enumerate(speakers)]
+                     "org": org_ids[j % len(org_ids)], "spoke": j < 2, **evidenced("Phó Giám đốc" if j else "Chủ tịch", "Deputy Director" if j else "Chair")}
+                    for j, sp in enumerate(speakers)]
     figure_value = rng.choice([6080, 60.5, 1200, 35])
     event = {
         "id": event_id,
@@ -292,9 +299,12 @@ def make_event(i: int, rng: random.Random, entities: dict) -> dict:
         "participants": participants,
         "attending_organisations": [{"org": o, "role": {"vi": "tham dự", "en": "attended"}, "sources": cited()} for o in org_ids[1:3]],
         "figures": [{"value": figure_value, "qualifier": "about", "unit": {"vi": "ha", "en": "ha"},
-                     "measure": {"vi": "diện tích đất công nghiệp", "en": "industrial land area"}, "subject": pid, "sources": cited()}],
+                     "measure": {"vi": "diện tích đất công nghiệp", "en": "industrial land area"}, "subject": pid,
+                     **evidenced(f"diện tích đất công nghiệp khoảng {format_number(figure_value, 'vi')} ha",
+                                 f"industrial land of about {format_number(figure_value, 'en')} ha")}],
         "commitments": [{"actor": local[0]["id"], "what": {"vi": "Đạt phát thải ròng bằng 0 trong các khu công nghiệp", "en": "Reach net-zero emissions in the industrial parks"},
-                         "target_year": 2050, "status": {"vi": "mục tiêu", "en": "goal"}, "sources": cited()}],
+                         "target_year": 2050, "status": {"vi": "mục tiêu", "en": "goal"},
+                         **evidenced("đạt phát thải ròng bằng 0 vào năm 2050", "reach net-zero emissions by 2050")}],
         "quotations": [{"speaker": speakers[0], "vi": "Chuyển đổi xanh không còn là lựa chọn mà là yêu cầu bắt buộc đối với doanh nghiệp.",
                         "en": "The green transition is no longer a choice but a requirement for businesses.", "sources": cited()}],
         "topics": [t["id"] for t in topics],

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from digest.fold import STROKE
+from digest.publish.search_index import EXCLUDE
 
 HP = "events/2024-01-17-hai-phong-net-zero-workshop/"
 

@@ -158,7 +158,7 @@ def test_search_recovers_after_a_failed_load(watched_page, lang):
 # ---------------------------------------------------------------- digest.js
 
 def years(page) -> list[int]:
-    return [int(v) for v in page.locator("table[data-sortable] tbody tr td:nth-child(2)").evaluate_all("cells => cells.map(c => c.dataset.sort)")]
+    return [int(v) for v in page.locator("table[data-sortable] tbody tr td:nth-child(2)").evaluate_all("cells => cells.map(c => c.dataset.sort || c.textContent.trim())")]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

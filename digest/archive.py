@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ARCHIVE_ENV = "NZD_ARCHIVE"
+#: The checkout this package belongs to: its data/ is the data the team's archive is for.
+CHECKOUT = Path(__file__).resolve().parent.parent
 #: Typographic quotation marks and apostrophes read as their plain forms.
 QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
 ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
@@ -103,10 +105,10 @@ def read_article(folder: Path, file: str) -> str:
 def for_build(explicit: Path | None, root: Path, say=print, data: Path | None = None) -> Path | None:
     """The archive folder the build checks against, or None (said once) when there is none to use.
 
-    `--archive` applies to any data folder; NZD_ARCHIVE and the default place only to the project's own
-    data (root/data), so a test's fixture data is never checked against the team's articles. A folder
-    someone asked for (`--archive`, NZD_ARCHIVE) that does not exist is an error."""
-    own = data is None or Path(data).resolve() == (root / "data").resolve()
+    `--archive` applies to any data folder; NZD_ARCHIVE and the default place only to the checkout's own
+    data/, so a test's fixture or copy is never checked against the team's articles. A folder someone
+    asked for (`--archive`, NZD_ARCHIVE) that does not exist is an error."""
+    own = data is None or Path(data).resolve() == (CHECKOUT / "data").resolve()
     if explicit is None and not own:
         say(f"note: provenance not checked: no --archive given for the data folder {data}")
         return None

@@ -114,12 +114,27 @@ def test_an_archive_folder_asked_for_but_missing_is_an_error(project, run_genera
     assert digest_of(project / "docs") == before
 
 
-def test_without_an_archive_the_build_says_once_where_it_looked(project, run_generator, capsys, monkeypatch):
-    monkeypatch.delenv("NZD_ARCHIVE", raising=False)
+def test_without_an_archive_the_build_says_once_that_provenance_was_not_checked(project, run_generator, capsys, monkeypatch):
+    """A data folder other than the checkout's own is checked only against an archive given with --archive
+    (NZD_ARCHIVE names the team's archive, which is for the checkout's data)."""
+    monkeypatch.setenv("NZD_ARCHIVE", str(project / "archive"))
     edit(project, "Tỷ lệ lấp đầy khoảng 60,5%.", "Tỷ lệ lấp đầy đạt 60,5%.")  # not checked: no archive
     assert run_generator(project, "--validate") == 0
     err = capsys.readouterr().err
-    assert err.count("provenance not checked") == 1 and str(project.parent / "shared" / "seeds") in err
+    assert err.count("provenance not checked") == 1 and str(project / "data") in err
+
+
+def test_the_checkouts_own_data_is_checked_where_the_team_keeps_the_archive(monkeypatch, tmp_path):
+    from digest.archive import CHECKOUT, for_build
+
+    said = []
+    monkeypatch.delenv("NZD_ARCHIVE", raising=False)
+    found = for_build(None, CHECKOUT, said.append, CHECKOUT / "data")
+    default = CHECKOUT.parent / "shared" / "seeds"
+    assert found == (default if default.is_dir() else None)
+    assert said == ([] if found else [f"note: provenance not checked: no article archive at {default} (give --archive DIR or set NZD_ARCHIVE)"])
+    monkeypatch.setenv("NZD_ARCHIVE", str(tmp_path))
+    assert for_build(None, CHECKOUT, said.append, CHECKOUT / "data") == tmp_path
 
 
 def test_normalisation_and_ellipsis():

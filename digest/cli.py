@@ -52,7 +52,8 @@ def main(argv: list[str], root: Path) -> int:
     changes = result.changes
     if args.check:
         if not changes.count:
-            print(f"ok: docs/ is up to date ({len(result.pages)} pages)")
+            checked = f"; checked against the articles in {archive}" if archive else ""
+            print(f"ok: docs/ is up to date ({len(result.pages)} pages{checked})")
             return 0
         print("error: docs/ is not what data/ produces (run: make pages):", file=sys.stderr)
         for label, files in (("missing", changes.create), ("differs", changes.update), ("not generated", changes.delete)):

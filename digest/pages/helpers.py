@@ -110,7 +110,7 @@ class PageHelpers:
 
     def event_short(self, event: Event) -> str:
         """An event in a few words, for a link in a narrow column: '18/01/2024 · Bình Dương'."""
-        return f"{self.event_date(event)} · {self.place(event.place.province)}"
+        return f"{self.event_date_marked(event)} · {self.place(event.place.province)}"
 
     def event_place_marked(self, event: Event) -> str:
         """'Bà Rịa – Vũng Tàu (suy luận)': the event's province, said to be inferred when it is, for plain text (search results)."""

@@ -125,3 +125,21 @@ def test_no_page_is_over_60_kb_of_html(site):
     """Readers are mostly on phones: every page, the largest event pages included, stays under 60 KB of HTML."""
     heavy = {path.relative_to(site).as_posix(): path.stat().st_size for path in site.rglob("*.html") if path.stat().st_size > 60 * 1024}
     assert heavy == {}, f"pages over 60 KB: {heavy}"
+
+
+def test_an_inferred_date_is_marked_wherever_a_page_gives_it(site, catalogue):
+    """The year of an inferred date is the digest's inference, not the source's: every page that prints such a date
+    as a date says so beside it (lists, tables, related events, the cite line, entity pages), in both languages."""
+    unmarked, seen = [], 0
+    for event in (e for e in catalogue.events if e.date.inferred):
+        shown = {"vi": event.date.value.strftime("%d/%m/%Y"), "en": f"{event.date.value.day} {event.date.value:%B %Y}"}
+        for path in site.rglob("*.html"):
+            lang = "en" if path.relative_to(site).parts[0] == "en" else "vi"
+            text = " ".join(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").get_text(" ").split())
+            for match in re.finditer(re.escape(shown[lang]), text):
+                seen += 1
+                after = text[match.end():match.end() + 16]
+                if not re.match(r"\s*\((suy luận|inferred)", after):
+                    unmarked.append(f"{path.relative_to(site)}: …{text[max(0, match.start() - 30):match.end() + 16]}…")
+    assert seen > 20, "the dates are found where pages print them"
+    assert unmarked == [], "\n".join(unmarked)

@@ -76,18 +76,13 @@
     return pagefind;
   };
 
-  let firstPages = null;
   /**
-   * The ids of the pages listed first (a Set of Pagefind's page ids). Asked once, lazily, with
-   * the first query: a filter-only search, which reads the small filter index only.
+   * The ids of the pages listed first among a query's results (a Set of Pagefind's page ids): the
+   * same query with the filter `kind`, which reads only the query's own index chunks and the filter's
+   * (a filter-only search would read every chunk of the index).
    */
-  const loadFirst = (engine) => {
-    if (!firstPages) {
-      firstPages = engine.search(null, { filters: { kind: first } }).then((found) => new Set(found.results.map((result) => result.id)));
-      firstPages.catch(() => { firstPages = null; });
-    }
-    return firstPages;
-  };
+  const firstOf = (engine, marked) => engine.search(marked, { filters: { kind: first } })
+    .then((found) => new Set((found ? found.results : []).map((result) => result.id)));
 
   /** 0 for a page listed first, 1 for any other. */
   const groupOf = (result, firstIds) => (firstIds.has(result.id) ? 0 : 1);
@@ -256,7 +251,7 @@
     try {
       const engine = await load();
       let loose;
-      [loose, firstIds] = await Promise.all([engine.search(marked), loadFirst(engine)]);
+      [loose, firstIds] = await Promise.all([engine.search(marked), firstOf(engine, marked)]);
       if (id !== sequence) return;
       found = byGroup(phraseFirst(loose ? loose.results : [], terms.length), firstIds);
       data = await Promise.all(found.slice(0, PAGE_SIZE).map((result) => result.data()));

@@ -7,7 +7,6 @@ publishers' copyright: they are read from there, never copied into the repositor
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import unicodedata
@@ -40,8 +39,7 @@ def locate(explicit: str | Path | None, root: Path | None = None) -> ArchiveLoca
         return ArchiveLocation(Path(explicit), True)
     if os.environ.get(ARCHIVE_ENV):
         return ArchiveLocation(Path(os.environ[ARCHIVE_ENV]), True)
-    root = root or Path(__file__).resolve().parent.parent
-    return ArchiveLocation(root.resolve().parent / "shared" / "seeds", False)
+    return ArchiveLocation((root or CHECKOUT).resolve().parent / "shared" / "seeds", False)
 
 
 def archive_dir(explicit: str | Path | None = None, root: Path | None = None) -> Path:
@@ -92,14 +90,10 @@ def article_path(archive: Path, relative: str) -> Path:
     return path
 
 
-@functools.cache
-def _read(path: Path) -> str:
-    return normalise(path.read_text(encoding="utf-8"))
-
-
 def read_article(folder: Path, file: str) -> str:
-    """An article's normalised text (the file as `article_path` allows it)."""
-    return _read(article_path(folder, file).resolve())
+    """An article's normalised text (the file as `article_path` allows it), read afresh: an archive may change
+    while `make serve` runs."""
+    return normalise(article_path(folder, file).read_text(encoding="utf-8"))
 
 
 def for_build(explicit: Path | None, root: Path, say=print, data: Path | None = None) -> Path | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
@@ -276,3 +277,12 @@ class Event(Strict):
     sources: list[Source] = Field(min_length=1)
     number_notes: list[NumberNote] = []
 
+
+def cited_items(event: Event) -> Iterator[tuple[tuple, Cited]]:
+    """(field path, item) for every item of an event that cites sources."""
+    for group in ("organisers", "attending_organisations", "participants", "figures", "commitments", "quotations", "key_points"):
+        for i, item in enumerate(getattr(event, group)):
+            yield (group, i), item
+    for i, disc in enumerate(event.discrepancies):
+        for k, version in enumerate(disc.versions):
+            yield ("discrepancies", i, "versions", k), version

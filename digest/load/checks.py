@@ -7,12 +7,14 @@ problems as `DataError`s; `check_event` runs them all, so every problem is repor
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from digest.load.provenance import archive_files_exist, passages_are_verbatim, sources_as_printed
+from digest.archive import ArchiveError
+from digest.load.provenance import archive_files_exist, passages_are_verbatim, read_sources, sources_as_printed
 from digest.load.read import DataError, line_for
 from digest.numbers import cross_check_numbers, format_number, numbers_in
 from digest.schema import (
@@ -23,6 +25,7 @@ from digest.schema import (
     MAX_PASSAGE_WORDS,
     Event,
     Figure,
+    cited_items,
     field_path,
 )
 
@@ -36,6 +39,11 @@ class Subject:
     name: str
     lines: dict
     archive: Path | None = None  # the article archive, when there is one to check against
+
+    @functools.cached_property
+    def articles(self) -> dict[str, str | ArchiveError]:
+        """source id → its article's text, or why it cannot be read: read once for all the checks of the event."""
+        return read_sources(self.archive, self.event.sources)
 
     def error(self, path: tuple, message: str) -> DataError:
         return DataError(self.name, line_for(self.lines, path), field_path(path), message)
@@ -186,6 +194,7 @@ def statement_numbers(item) -> set[str]:
 
 
 def _undated(number: str) -> str:
+    """A canonical date ('date:2024-01-18') without its year ('date:-----01-18', as numbers_in writes '18/1')."""
     return "date:----" + number[9:] if number.startswith("date:") else number
 
 
@@ -226,13 +235,3 @@ def check_event(event: Event, registry: dict[str, dict], name: str, lines: dict,
     """Every problem the checks find in one event (against the articles too, given their archive)."""
     subject = Subject(event, registry, name, lines, archive)
     return [error for check in CHECKS for error in check(subject)]
-
-
-def cited_items(event: Event) -> Iterator[tuple[tuple, Any]]:
-    """(field path, item) for every item of an event that cites sources."""
-    for group in ("organisers", "attending_organisations", "participants", "figures", "commitments", "quotations", "key_points"):
-        for i, item in enumerate(getattr(event, group)):
-            yield (group, i), item
-    for i, disc in enumerate(event.discrepancies):
-        for k, version in enumerate(disc.versions):
-            yield ("discrepancies", i, "versions", k), version

@@ -9,21 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digest.archive import ArchiveError, is_verbatim, normalise, read_article
 from digest.load.read import DataError
+from digest.schema import Source, cited_items
 
 if TYPE_CHECKING:
     from digest.load.checks import Subject
 
 
-def _articles(s: Subject) -> dict[str, str | ArchiveError]:
-    """source id → the article's text, or why it cannot be read."""
+def read_sources(archive: Path, sources: list[Source]) -> dict[str, str | ArchiveError]:
+    """source id → its article's text, or why it cannot be read."""
     out: dict[str, str | ArchiveError] = {}
-    for source in s.event.sources:
+    for source in sources:
         try:
-            out[source.id] = read_article(s.archive, source.file)
+            out[source.id] = read_article(archive, source.file)
         except ArchiveError as exc:
             out[source.id] = exc
     return out
@@ -32,7 +34,8 @@ def _articles(s: Subject) -> dict[str, str | ArchiveError]:
 def archive_files_exist(s: Subject) -> Iterator[DataError]:
     if s.archive is None:
         return
-    for i, (source, text) in enumerate(zip(s.event.sources, _articles(s).values(), strict=True)):
+    for i, source in enumerate(s.event.sources):
+        text = s.articles[source.id]
         if isinstance(text, ArchiveError):
             yield s.error(("sources", i, "file"), f"source {source.id!r}: {text}")
 
@@ -41,20 +44,20 @@ def sources_as_printed(s: Subject) -> Iterator[DataError]:
     """A source's headline, publisher, date and section tags are printed in its article."""
     if s.archive is None:
         return
-    articles = _articles(s)
+    articles = s.articles
     for i, source in enumerate(s.event.sources):
         text = articles[source.id]
         if isinstance(text, ArchiveError):
             continue
-        wanted = {"headline": source.headline, "publisher": source.publisher}
+        wanted = [("headline", source.headline), ("publisher", source.publisher)]
         if source.published:
-            wanted["published"] = source.published.strftime("%d/%m/%Y")
+            wanted.append(("published", source.published.strftime("%d/%m/%Y")))
             if isinstance(source.published, dt.datetime):
-                wanted["published "] = source.published.strftime("%H:%M")
-        for field, value in wanted.items():
+                wanted.append(("published", source.published.strftime("%H:%M")))
+        for field, value in wanted:
             if value and normalise(value) not in text:
-                yield s.error(("sources", i, field.strip()), f"expected {value!r} as the article {source.file} prints it "
-                                                             f"(source {source.id!r}), found it nowhere in the article")
+                yield s.error(("sources", i, field), f"expected {value!r} as the article {source.file} prints it "
+                                                     f"(source {source.id!r}), found it nowhere in the article")
         for k, tag in enumerate(source.section_tags):
             if normalise(tag).casefold() not in text.casefold():
                 yield s.error(("sources", i, "section_tags", k), f"expected the tag {tag!r} in the article {source.file}, found it nowhere")
@@ -64,9 +67,7 @@ def passages_are_verbatim(s: Subject) -> Iterator[DataError]:
     """Each evidence passage is the cited article's own words, and so is each quotation, in every article it cites."""
     if s.archive is None:
         return
-    from digest.load.checks import cited_items
-
-    articles = _articles(s)
+    articles = s.articles
     files = {source.id: source.file for source in s.event.sources}
     for path, item in cited_items(s.event):
         for k, passage in enumerate(item.evidence):

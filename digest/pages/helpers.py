@@ -65,10 +65,6 @@ class PageHelpers:
     def topic(self, ident: str) -> str:
         return self.catalogue.topics[ident].label[self.lang]
 
-    @staticmethod
-    def sources_by_id(event: Event) -> dict[str, Source]:
-        return {source.id: source for source in event.sources}
-
     def source_name(self, source: Source) -> str:
         if source.headline:
             return f"{source.headline}" + (f" ({source.publisher})" if source.publisher else "")

@@ -16,10 +16,11 @@ from pathlib import Path
 from digest import site
 from digest.archive import for_build
 from digest.load import Catalogue, load_catalogue
-from digest.pages import render_site
+from digest.load.catalogue import EventCache
+from digest.pages import render_each
 from digest.pages.cards import all_cards
 from digest.publish import index_site, publish
-from digest.write import Plan, apply, plan
+from digest.write import Plan, commit, existing_files, stage
 
 DATA = site.ROOT / "data"
 DOCS = site.ROOT / "docs"
@@ -37,7 +38,7 @@ class Generated:
     """What `generate` produced and what writing it changes (or would change, with `write=False`)."""
 
     catalogue: Catalogue
-    pages: dict[str, str]
+    paths: list[str]
     changes: Plan
 
 
@@ -47,16 +48,28 @@ def archive_for(data: Path, say=print) -> Path | None:
 
 
 def generate(data: Path = DATA, docs: Path = DOCS, *, write: bool = True, root: Path | None = None,
-             archive: Path | None = None) -> Generated:
+             archive: Path | None = None, cache: EventCache | None = None) -> Generated:
     """Load and validate data/ (against the articles in `archive`, when given), render every page, and
     write the changed files into docs/. Raises `DataErrors` (listing every problem) before anything is
-    written. Errors name files relative to `root` (default: the data folder's parent)."""
-    catalogue = load_catalogue(data, root or data.parent, archive)
-    pages = render_site(catalogue)
-    changes = plan(pages, docs)
-    if write:
-        apply(pages, docs, changes)
-    return Generated(catalogue, pages, changes)
+    written. Errors name files relative to `root` (default: the data folder's parent).
+
+    Pages are compared with docs/ as they are rendered, and the changed ones staged beside docs/;
+    they replace their old versions only once every page has rendered, so docs/ is never left half
+    updated, and no language's pages are all held in memory at once."""
+    catalogue = load_catalogue(data, root or data.parent, archive, cache)
+    docs.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".docs-staging-", dir=docs.parent)) if write else None
+    try:
+        parts = render_each(catalogue, lambda lang, files: stage(files, docs, staging))
+        paths = sorted(path for part_paths, _ in parts for path in part_paths)
+        changes = Plan(sorted(rel for _, part in parts for rel in part.create), sorted(rel for _, part in parts for rel in part.update),
+                       sorted(existing_files(docs) - set(paths)))
+        if staging is not None:
+            commit(staging, docs, changes)
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+    return Generated(catalogue, paths, changes)
 
 
 def build_languages(config: Path, work: Path, quiet: bool) -> dict[str, Path]:
@@ -84,7 +97,7 @@ def build_site(site_dir: Path = SITE, config: Path = site.MKDOCS_CONFIG, steps: 
         result = generate(archive=archive_for(DATA))
         catalogue = result.catalogue
         if result.changes.count or not quiet:
-            print(f"docs/: {result.changes.summary(len(result.pages))}")
+            print(f"docs/: {result.changes.summary(len(result.paths))}")
     if "mkdocs" in steps:
         cards = all_cards(catalogue or load_catalogue(DATA))
         site_dir.parent.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -15,6 +16,9 @@ from digest.translations import GitError, check_translations
 
 
 def main(argv: list[str], root: Path) -> int:
+    # Stopped by a signal (the live preview stops a regeneration a newer edit makes stale), the
+    # generator still cleans up after itself: its staged pages are removed, docs/ keeps what it had.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     parser = argparse.ArgumentParser(prog="build_pages.py", description="Generate docs/ from data/.")
     parser.add_argument("--data", type=Path, default=root / "data", help="data folder (default: data/)")
     parser.add_argument("--docs", type=Path, default=root / "docs", help="output folder (default: docs/)")
@@ -53,7 +57,7 @@ def main(argv: list[str], root: Path) -> int:
     if args.check:
         if not changes.count:
             checked = f"; checked against the articles in {archive}" if archive else ""
-            print(f"ok: docs/ is up to date ({len(result.pages)} pages{checked})")
+            print(f"ok: docs/ is up to date ({len(result.paths)} pages{checked})")
             return 0
         print("error: docs/ is not what data/ produces (run: make pages):", file=sys.stderr)
         for label, files in (("missing", changes.create), ("differs", changes.update), ("not generated", changes.delete)):
@@ -61,7 +65,7 @@ def main(argv: list[str], root: Path) -> int:
                 print(f"  {label}: docs/{rel}", file=sys.stderr)
         return 1
     if changes.count or not args.quiet:
-        print(f"docs/: {changes.summary(len(result.pages))}")
+        print(f"docs/: {changes.summary(len(result.paths))}")
     return 0
 
 

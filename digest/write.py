@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +49,36 @@ def plan(pages: dict[str, str], docs: Path) -> Plan:
     return result
 
 
+def stage(files: Iterable[tuple[str, str]], docs: Path, staging: Path | None) -> tuple[list[str], Plan]:
+    """Compare files, one at a time, with docs/ as it is; write each new or changed one into `staging`
+    (when given) for `commit` to move into place. Returns every path and what differs (deletions aside)."""
+    paths: list[str] = []
+    result = Plan()
+    for rel, text in files:
+        paths.append(rel)
+        data = text.encode("utf-8")
+        path = docs / rel
+        if not path.is_file():
+            result.create.append(rel)
+        elif path.stat().st_size == len(data) and path.read_bytes() == data:
+            continue
+        else:
+            result.update.append(rel)
+        if staging is not None:
+            target = staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    return paths, result
+
+
+def commit(staging: Path, docs: Path, changes: Plan) -> None:
+    """Move the staged files into docs/ (each replaced whole) and remove the stale ones."""
+    for rel in changes.create + changes.update:
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / rel, docs / rel)
+    _remove(docs, changes.delete)
+
+
 def _write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
@@ -64,8 +95,12 @@ def apply(pages: dict[str, str], docs: Path, changes: Plan) -> None:
     """Carry out a plan: each file is replaced whole, never left half-written."""
     for rel in changes.create + changes.update:
         _write_atomic(docs / rel, pages[rel])
-    for rel in changes.delete:
+    _remove(docs, changes.delete)
+
+
+def _remove(docs: Path, stale: list[str]) -> None:
+    for rel in stale:
         (docs / rel).unlink()
-    for folder in sorted({(docs / rel).parent for rel in changes.delete}, key=lambda p: len(p.parts), reverse=True):
+    for folder in sorted({(docs / rel).parent for rel in stale}, key=lambda p: len(p.parts), reverse=True):
         if folder != docs and folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()

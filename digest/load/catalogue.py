@@ -99,9 +99,25 @@ def _load_checked(path: Path, shared: tuple[Path, dict[str, dict], Path | None])
     return (event.model_dump() if event is not None else None), lines, errors
 
 
-def load_catalogue(data_dir: Path, root: Path | None = None, archive: Path | None = None) -> Catalogue:
+@dataclass
+class EventCache:
+    """Event files already read and checked, for a process that loads the same data folder again
+    (the live preview): an entry is used only while its file's size and modification time and the
+    entity files are unchanged."""
+
+    entities: tuple = ()
+    entries: dict[Path, tuple[tuple[int, int], tuple[dict | None, dict, list[DataError]], Event | None]] = field(default_factory=dict)
+
+
+def _signature(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+def load_catalogue(data_dir: Path, root: Path | None = None, archive: Path | None = None, cache: EventCache | None = None) -> Catalogue:
     """Load every data file, validate it (against the articles of `archive`, when given), and raise
-    `DataErrors` listing every problem."""
+    `DataErrors` listing every problem. With a `cache`, only event files changed since it was
+    filled are read and checked again."""
     root = root or data_dir.parent
     registry, errors = load_entities(data_dir, root)
     events_dir = data_dir / EVENTS_DIR
@@ -113,16 +129,31 @@ def load_catalogue(data_dir: Path, root: Path | None = None, archive: Path | Non
                                     f"directly in {relative_name(events_dir, root)}/, found this file"))
         else:
             paths.append(path)
-    loaded = parallel_map(_load_checked, paths, (root, registry, archive), worth_it=len(paths) >= MIN_EVENTS, chunks_per_job=4)
+    if cache is not None:
+        entities = tuple((name, _signature(data_dir / f"{name}.yaml")) for name in ENTITY_FILES if (data_dir / f"{name}.yaml").exists())
+        if cache.entities != (entities, archive):
+            cache.entities, cache.entries = (entities, archive), {}
+        signatures = {path: _signature(path) for path in paths}
+        stale = [path for path in paths if path not in cache.entries or cache.entries[path][0] != signatures[path]]
+    else:
+        stale = paths
+    fresh = dict(zip(stale, parallel_map(_load_checked, stale, (root, registry, archive), worth_it=len(stale) >= MIN_EVENTS, chunks_per_job=4),
+                     strict=True))
+    if cache is not None:
+        for path in stale:
+            data = fresh[path][0]
+            cache.entries[path] = (signatures[path], fresh[path], Event.model_validate(data) if data is not None else None)
+        cache.entries = {path: cache.entries[path] for path in paths}
     events: list[Event] = []
     files: dict[str, str] = {}
     source_owner: dict[str, str] = {}
-    for path, (data, lines, errs) in zip(paths, loaded, strict=True):
+    for path in paths:
+        data, lines, errs = fresh[path] if cache is None else cache.entries[path][1]
         name = relative_name(path, root)
         errors += errs
         if data is None:
             continue
-        event = Event.model_validate(data)
+        event = Event.model_validate(data) if cache is None else cache.entries[path][2]
         if event.id in files:
             errors.append(DataError(name, line_for(lines, ("id",)), "id", f"expected a unique event id, found {event.id!r} also in {files[event.id]}"))
             continue

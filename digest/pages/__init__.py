@@ -6,15 +6,21 @@ per worker process when the archive is large enough to be worth it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from itertools import chain
+from typing import TypeVar
+
 from digest import site
 from digest.load import Catalogue
 from digest.pages.browse import build_browse
 from digest.pages.helpers import PageHelpers
-from digest.pages.plan import PageSpec, language_pages, open_data_files
+from digest.pages.plan import PageSpec, event_data_file, event_files, language_pages, open_data_files
 from digest.pages.templating import GENERATED_MARK, load_labels, make_environment
 from digest.parallel import MIN_EVENTS, parallel_map
 
-__all__ = ["GENERATED_MARK", "PageSpec", "render_site"]
+__all__ = ["GENERATED_MARK", "PageSpec", "render_each", "render_events", "render_site"]
+
+R = TypeVar("R")
 
 
 def render_site(catalogue: Catalogue) -> dict[str, str]:
@@ -24,17 +30,51 @@ def render_site(catalogue: Catalogue) -> dict[str, str]:
     return dict(sorted(pages.items()))
 
 
+def render_each(catalogue: Catalogue, consume: Callable[[str, Iterator[tuple[str, str]]], R]) -> list[R]:
+    """`consume(language, its files one at a time as (path, text))` for every language, one language per
+    worker process when the archive is large enough: no language's files are held in memory at once."""
+    return parallel_map(_consume_language, list(site.LANGUAGES), (catalogue, consume), worth_it=len(catalogue.events) >= MIN_EVENTS)
+
+
+def _consume_language(lang: str, shared: tuple) -> object:
+    catalogue, consume = shared
+    return consume(lang, _language_files(lang, catalogue))
+
+
 def _render_language(lang: str, catalogue: Catalogue) -> dict[str, str]:
     """The generated files of one language; the open data goes with the default language."""
+    return dict(_language_files(lang, catalogue))
+
+
+def _language_files(lang: str, catalogue: Catalogue) -> Iterator[tuple[str, str]]:
     env = make_environment()
     browse = build_browse(catalogue)
     labels = load_labels()[lang]
     helpers = PageHelpers(catalogue, lang, labels, browse)
     common = {"page": helpers, "t": labels, "lang": lang, "catalogue": catalogue, "browse": browse}
-    specs = list(language_pages(catalogue, browse, lang, helpers))
+    specs = language_pages(catalogue, browse, lang, helpers)
     if lang == site.DEFAULT_LANGUAGE:
-        specs += open_data_files(catalogue)
-    return {spec.path: render(env, spec, common) for spec in specs}
+        specs = chain(specs, open_data_files(catalogue))
+    for spec in specs:
+        yield spec.path, render(env, spec, common)
+
+
+def render_events(catalogue: Catalogue, event_ids: set[str], env=None, browse=None) -> dict[str, str]:
+    """The files of these events alone (each one's page, source pages, citation files and open data), in
+    every language: the same text `render_site` gives them, without rendering the rest of the site."""
+    env = env or make_environment()
+    browse = browse or build_browse(catalogue)
+    events = [event for event in catalogue.events if event.id in event_ids]
+    pages: dict[str, str] = {}
+    for lang in site.LANGUAGES:
+        labels = load_labels()[lang]
+        common = {"page": PageHelpers(catalogue, lang, labels, browse), "t": labels, "lang": lang, "catalogue": catalogue, "browse": browse}
+        for event in events:
+            specs = list(event_files(catalogue, lang, common["page"], event))
+            if lang == site.DEFAULT_LANGUAGE:
+                specs.append(event_data_file(event))
+            pages.update((spec.path, render(env, spec, common)) for spec in specs)
+    return dict(sorted(pages.items()))
 
 
 def render(env, spec: PageSpec, common: dict) -> str:

@@ -76,9 +76,14 @@ def open_data_files(catalogue: Catalogue) -> list[PageSpec]:
         PageSpec(site.docs_file(lang, site.doc_path("data", "events.csv")), make=lambda: open_data_csv(catalogue)),
         PageSpec(site.docs_file(lang, site.doc_path("data", "schema.json")), make=open_data_schema),
         PageSpec(site.docs_file(lang, site.doc_path("data", "event.schema.json")), make=event_schema),
-        *(PageSpec(site.docs_file(lang, site.doc_path("data", f"events/{event.id}.json")), make=lambda event=event: event_json(opened[event.id]))
-          for event in catalogue.events),
+        *(event_data_file(event, opened[event.id]) for event in catalogue.events),
     ]
+
+
+def event_data_file(event, opened: dict | None = None) -> PageSpec:
+    """One event's own open-data JSON (with the default language's files)."""
+    path = site.docs_file(site.DEFAULT_LANGUAGE, site.doc_path("data", f"events/{event.id}.json"))
+    return PageSpec(path, make=lambda: event_json(opened if opened is not None else open_event(event)))
 
 
 def home_context(catalogue: Catalogue, browse: Browse, helpers: PageHelpers) -> dict[str, Any]:
@@ -95,6 +100,25 @@ def home_context(catalogue: Catalogue, browse: Browse, helpers: PageHelpers) -> 
             "topics": busiest("topics", HOME_TOPICS), "places": busiest("places", HOME_PLACES)}
 
 
+def event_files(catalogue: Catalogue, lang: str, helpers: PageHelpers, event, *, sources: bool = True) -> Iterator[PageSpec]:
+    """One event's own files in one language: its page, its citation files and (with `sources`) its
+    source pages; the live preview renders these first after an edit."""
+    source_file = catalogue.files.get(event.id, f"data/events/{event.id}.yaml")
+    yield _page(lang, "events", event.id, "event.md.j2", event=event, source_file=source_file,
+                result={"date": helpers.event_date_marked(event), "place": helpers.event_place_marked(event)},
+                head={**{f"citation_{key}": value for key, value in citation_meta(helpers, event).items()},
+                      "json": site.absolute_url("data", f"events/{event.id}.json")})
+    for path, text in citation_files(helpers, event).items():
+        yield PageSpec(path, make=lambda text=text: text)
+    if sources:
+        for source in event.sources:
+            yield _source_page(lang, source, event)
+
+
+def _source_page(lang: str, source, event) -> PageSpec:
+    return _page(lang, "sources", source.id, "source.md.j2", source=source, event=event)
+
+
 def language_pages(catalogue: Catalogue, browse: Browse, lang: str, helpers: PageHelpers) -> Iterator[PageSpec]:
     """Every page of one language, in no particular order (the output is sorted by path)."""
     yield PageSpec(site.docs_file(lang, site.doc_path("feed")), make=lambda: atom_feed(catalogue, lang, helpers.t))
@@ -103,19 +127,13 @@ def language_pages(catalogue: Catalogue, browse: Browse, lang: str, helpers: Pag
     yield _page(lang, "open-data", None, "open_data.md.j2")
     yield from _paged(lang, "events", None, "events.md.j2", catalogue.events)
     for event in catalogue.events:
-        source_file = catalogue.files.get(event.id, f"data/events/{event.id}.yaml")
-        yield _page(lang, "events", event.id, "event.md.j2", event=event, source_file=source_file,
-                    result={"date": helpers.event_date_marked(event), "place": helpers.event_place_marked(event)},
-                    head={**{f"citation_{key}": value for key, value in citation_meta(helpers, event).items()},
-                          "json": site.absolute_url("data", f"events/{event.id}.json")})
-        for path, text in citation_files(helpers, event).items():
-            yield PageSpec(path, make=lambda text=text: text)
+        yield from event_files(catalogue, lang, helpers, event, sources=False)
     yield from _paged(lang, "archive", None, "archive.md.j2", catalogue.events, years=helpers.archive_pages(browse.archive))
     yield from _paged(lang, "commitments", None, "commitments.md.j2", list(enumerate(browse.commitments, start=1)),
                       per_page=site.COMMITMENTS_PER_PAGE)
     yield from _paged(lang, "sources", None, "sources.md.j2", browse.sources)
     for source, event in browse.sources:
-        yield _page(lang, "sources", source.id, "source.md.j2", source=source, event=event)
+        yield _source_page(lang, source, event)
     for kind in ENTITY_KINDS:
         entities = sorted((getattr(catalogue, kind)[i] for i in browse.appearances[kind]),
                           key=lambda e, kind=kind: (helpers.entity_name(kind, e.id).casefold(), e.id))

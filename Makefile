@@ -51,9 +51,10 @@ SINCE ?= HEAD
 check-translations: $(VENV)/.site-installed
 	$(PY) scripts/build_pages.py --check-translations --since "$(SINCE)"
 
-## serve: live preview; editing data/ or templates/ regenerates the pages
-serve: site
-	$(PY) -m mkdocs serve --livereload --dirty
+## serve: live preview at http://127.0.0.1:8000/ (PORT=8000); an edited event's pages first, the rest in the background
+PORT ?= 8000
+serve: $(VENV)/.site-installed
+	$(PY) scripts/serve.py --port $(PORT)
 
 ## chromium: Debian's Chromium for the browser tests (Playwright cannot download its own here)
 chromium:

@@ -25,6 +25,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -38,13 +39,13 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 from digest import site
-from digest.build import BUILD_LANG_ENV, archive_for, generate
+from digest.build import BUILD_LANG_ENV, archive_for, build_languages, generate
 from digest.load import DataErrors, load_catalogue
 from digest.load.catalogue import EventCache
 from digest.pages import render_events
 from digest.pages.browse import build_browse
 from digest.pages.templating import make_environment
-from digest.publish.languages import NOT_FOUND, not_found_page
+from digest.publish.languages import merge_languages
 from digest.write import apply, plan
 
 log = logging.getLogger("mkdocs.nzd.preview")
@@ -71,20 +72,21 @@ def _language(lang: str) -> Iterator[None]:
 
 
 class LanguageBuild:
-    """One language's MkDocs build, kept in memory so that changed pages can be built again alone."""
+    """One language's MkDocs state (configuration, files, navigation, theme), kept so that changed pages
+    can be built again alone, exactly as `mkdocs build` builds them."""
 
     def __init__(self, lang: str, config_file: Path, site_dir: Path):
         self.lang, self.config_file, self.site_dir = lang, config_file, site_dir
         self.sources: dict[str, object] = {}  # absolute path under docs/ → MkDocs File of this language
 
-    def build(self) -> None:
-        """Build the language in full, as `mkdocs build` does, and keep what a page's rebuild needs."""
+    def attach(self) -> None:
+        """Load the state of a build of this language already in `site_dir` (`mkdocs build`'s steps up to
+        its pages; of the pages, only those in the navigation are read, for their titles)."""
         with _language(self.lang):
             config = load_config(str(self.config_file), site_dir=str(self.site_dir))
             config.validation.nav.omitted_files = logging.DEBUG  # thousands of pages are reached from lists, not the nav
             config.plugins.on_startup(command="serve", dirty=False)
             config = config.plugins.on_config(config)
-            config.plugins.on_pre_build(config=config)
             files = get_files(config)
             env = config.theme.get_env()
             files.add_files_from_theme(env, config)
@@ -94,21 +96,13 @@ class LanguageBuild:
             for file in files.documentation_pages():
                 if file.page is None:
                     Page(None, file, config)
-                mkdocs_build._populate_page(file.page, config, files)
+            for page in nav.pages:
+                mkdocs_build._populate_page(page, config, files)
+                self._forget(page)
             env = config.plugins.on_env(env, config=config, files=files)
-            files.copy_static_files()
-            for template in config.theme.static_templates:
-                mkdocs_build._build_theme_template(template, env, files, config, nav)
-            doc_files = files.documentation_pages()
-            for file in doc_files:
-                mkdocs_build._build_page(file.page, config, doc_files, nav, env)
-                self._forget(file.page)
-        self.config, self.files, self.nav, self.env, self.doc_files = config, files, nav, env, doc_files
+        self.config, self.files, self.nav, self.env = config, files, nav, env
+        self.doc_files = files.documentation_pages()
         self.sources = {os.path.abspath(file.abs_src_path): file for file in files if file.abs_src_path}
-        if self.lang != site.DEFAULT_LANGUAGE:  # the default language's build writes the site's 404 page
-            target = self.site_dir / not_found_page(self.lang)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            (self.site_dir / NOT_FOUND).replace(target)
 
     @staticmethod
     def _forget(page) -> None:
@@ -165,6 +159,7 @@ class Preview:
         self.background: subprocess.Popen | None = None
         self.lock = threading.Lock()
         self.pending: set[str] = set()
+        self.serving = False  # whether a whole site has been built (a failed rebuild then keeps it)
 
     # -- watched files ------------------------------------------------------------------------------
     def watched(self) -> list[Path]:
@@ -191,9 +186,7 @@ class Preview:
             self.catalogue = generate(self.data, self.docs, root=self.root, archive=self.archive, cache=self.cache).catalogue
         except DataErrors as exc:
             raise SystemExit(exc.report()) from None
-        self.built = _snapshot(self.docs)
-        for lang in sorted(self.languages, key=lambda lang: lang == site.DEFAULT_LANGUAGE):
-            self.languages[lang].build()
+        self._build_all()
 
     def _load(self) -> bool:
         """Load the catalogue again (changed files only); False, with the problems reported, when the data has errors."""
@@ -245,21 +238,42 @@ class Preview:
                 self.pending = set()
                 self._build_docs_changes()
 
+    def _build_all(self) -> None:
+        """Build the whole site as `make site` does (one `mkdocs build` per language at once, merged), then
+        load each language's state for the pages' rebuilds."""
+        self.built = _snapshot(self.docs)
+        self.site_dir.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".build-", dir=self.site_dir.parent))
+        try:
+            built = build_languages(self.root / "mkdocs.yml", work, quiet=True)
+        except SystemExit as exc:  # MkDocs has printed why; the preview keeps serving what it had
+            if not self.serving:
+                raise
+            log.error(f"{exc} The preview shows the last version that built.")
+            return
+        else:
+            merge_languages(built, self.site_dir)
+            self.serving = True
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        index = self.root / "site" / "pagefind"
+        if index.is_dir():  # the last `make site`'s search index: indexing on every change would slow the preview
+            shutil.copytree(index, self.site_dir / "pagefind", dirs_exist_ok=True)
+        for build in self.languages.values():
+            build.attach()
+
     def _build(self, paths: list[Path], full: bool = False) -> None:
-        """Build these docs/ files again in every language (a language in full when they are new to it)."""
-        for lang in sorted(self.languages, key=lambda lang: lang == site.DEFAULT_LANGUAGE):
-            build = self.languages[lang]
-            if full or not build.rebuild(paths):
-                build.build()
-        snapshot = _snapshot(self.docs) if full else {str(path): (path.stat().st_mtime_ns, path.stat().st_size) for path in paths}
-        self.built.update(snapshot)
+        """Build these docs/ files again in every language (the whole site when one is new)."""
+        if full or not all([build.rebuild(paths) for build in self.languages.values()]):
+            self._build_all()
+            return
+        self.built.update({str(path): (path.stat().st_mtime_ns, path.stat().st_size) for path in paths})
 
     def _build_docs_changes(self) -> None:
         now = _snapshot(self.docs)
         changed = [Path(path) for path, sig in now.items() if self.built.get(path) != sig]
         removed = set(self.built) - set(now)
         if removed:
-            self.built = {}
             self._build([], full=True)
         elif changed:
             self._build(changed)
@@ -301,9 +315,6 @@ def serve(host: str = "127.0.0.1", port: int = 8000, site_dir: Path | None = Non
     site_dir = site_dir or site.ROOT / ".cache" / "preview" / "site"
     preview = Preview(site_dir, quiet=quiet)
     preview.start()
-    index = site.ROOT / "site" / "pagefind"
-    if index.is_dir():  # the last `make site`'s search index: indexing on every change would slow the preview
-        shutil.copytree(index, site_dir / "pagefind", dirs_exist_ok=True)
     server = LiveReloadServer(builder=preview.update, host=host, port=port, root=str(site_dir), polling_interval=0.2)
     for path in preview.watched():
         if path.exists():

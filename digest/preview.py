@@ -43,7 +43,7 @@ from digest.build import BUILD_LANG_ENV, archive_for, build_languages, generate
 from digest.load import DataErrors, load_catalogue
 from digest.load.catalogue import EventCache
 from digest.pages import render_events
-from digest.pages.browse import build_browse
+from digest.pages.browse import filed_roles, related_only
 from digest.pages.templating import make_environment
 from digest.publish.languages import merge_languages
 from digest.write import apply, plan
@@ -157,8 +157,8 @@ class Preview:
         self.cache = EventCache()
         self.languages = {lang: LanguageBuild(lang, root / "mkdocs.yml", site_dir) for lang in site.LANGUAGES}
         self.background: subprocess.Popen | None = None
-        self.lock = threading.Lock()
         self.pending: set[str] = set()
+        self.roles: dict[str, tuple] = {}  # event id → (event, its entities by kind): for related events
         self.serving = False  # whether a whole site has been built (a failed rebuild then keeps it)
 
     # -- watched files ------------------------------------------------------------------------------
@@ -177,7 +177,7 @@ class Preview:
 
     # -- start ---------------------------------------------------------------------------------------
     def start(self) -> None:
-        """Generate docs/, load the catalogue, build every language (default last: its 404 page stays at the root)."""
+        """Generate docs/ (keeping the catalogue) and build the whole site."""
         self.signal.parent.mkdir(parents=True, exist_ok=True)
         self.archive = archive_for(self.data, say=log.info)
         self.seen = self._sources()
@@ -187,6 +187,26 @@ class Preview:
         except DataErrors as exc:
             raise SystemExit(exc.report()) from None
         self._build_all()
+        self._warm()
+
+    def _warm(self) -> None:
+        """Compile the templates now rather than on the first edit: the newest event's pages are rendered
+        and built again (unchanged)."""
+        if self.catalogue.events:
+            first = {self.catalogue.events[0].id}
+            pages = render_events(self.catalogue, first, self.env, related_only(self.catalogue, first, self._kinds()))
+            self._build([self.docs / rel for rel in pages if rel.endswith(".md")])
+
+    def _kinds(self) -> dict[str, dict[str, set[str]]]:
+        """Each event's entities by kind, worked out again only for events read again since the last time."""
+        kinds = {}
+        for event in self.catalogue.events:
+            known = self.roles.get(event.id)
+            if known is None or known[0] is not event:
+                known = (event, {kind: set(ids) for kind, ids in filed_roles(event, self.catalogue).items()})
+            kinds[event.id] = known[1]
+            self.roles[event.id] = known
+        return kinds
 
     def _load(self) -> bool:
         """Load the catalogue again (changed files only); False, with the problems reported, when the data has errors."""
@@ -200,43 +220,43 @@ class Preview:
     # -- after a change ------------------------------------------------------------------------------
     def update(self) -> None:
         """The server's builder: bring docs/ and the served site up to date with what changed."""
-        with self.lock:
-            start = time.perf_counter()
-            now = self._sources()
-            # Changes wait here while the data has errors, and are all built once it has none.
-            changed = self.pending | {path for path in set(now) | set(self.seen) if now.get(path) != self.seen.get(path)}
-            self.seen, self.pending = now, changed
-            if any(Path(path) == self.root / name or self.root / name in Path(path).parents for path in changed for name in RESTART):
-                self._restart()
-            theme = any(self.root / THEME in Path(path).parents for path in changed)
-            templates = any(self.root / TEMPLATES in Path(path).parents for path in changed)
-            events = {Path(path).stem for path in changed if self.data / "events" in Path(path).parents}
-            data_changed = any(self.data in Path(path).parents for path in changed)
-            if data_changed or templates:
-                self._stop_background()
-                if not self._load():
-                    return
-                self.pending = set()
-                loaded = time.perf_counter()
-                if templates:
-                    self.env = make_environment()
-                known = {event.id for event in self.catalogue.events}
-                pages = render_events(self.catalogue, events & known, self.env, build_browse(self.catalogue))
-                changes = plan(pages, self.docs)
-                changes.delete = []  # removals are the full regeneration's to make
-                apply(pages, self.docs, changes)
-                rendered = time.perf_counter()
-                self._build([self.docs / rel for rel in changes.create + changes.update], full=theme)
-                log.info(f"{len(events & known)} event(s) changed: {changes.count} file(s) written and built in "
-                         f"{time.perf_counter() - start:.2f} s (load {loaded - start:.2f} s, render {rendered - loaded:.2f} s, "
-                         f"MkDocs {time.perf_counter() - rendered:.2f} s); the rest of docs/ follows")
-                self._start_background()
-            elif theme:
-                self.pending = set()
-                self._build([], full=True)
-            else:  # the background regeneration has ended: build what it changed
-                self.pending = set()
-                self._build_docs_changes()
+        start = time.perf_counter()
+        now = self._sources()
+        # Changes wait here while the data has errors, and are all built once it has none.
+        changed = self.pending | {path for path in set(now) | set(self.seen) if now.get(path) != self.seen.get(path)}
+        self.seen, self.pending = now, changed
+        if any(Path(path) == self.root / name or self.root / name in Path(path).parents for path in changed for name in RESTART):
+            self._restart()
+        theme = any(self.root / THEME in Path(path).parents for path in changed)
+        templates = any(self.root / TEMPLATES in Path(path).parents for path in changed)
+        events = {Path(path).stem for path in changed if self.data / "events" in Path(path).parents}
+        data_changed = any(self.data in Path(path).parents for path in changed)
+        if data_changed or templates:
+            self._stop_background()
+            if not self._load():
+                return
+            self.pending = set()
+            loaded = time.perf_counter()
+            if templates:
+                self.env = make_environment()
+            known = {event.id for event in self.catalogue.events}
+            browse = related_only(self.catalogue, events & known, self._kinds())
+            pages = render_events(self.catalogue, events & known, self.env, browse)
+            changes = plan(pages, self.docs)
+            changes.delete = []  # removals are the full regeneration's to make
+            apply(pages, self.docs, changes)
+            rendered = time.perf_counter()
+            self._build([self.docs / rel for rel in changes.create + changes.update], full=theme)
+            log.info(f"{len(events & known)} event(s) changed: {changes.count} file(s) written and built in "
+                     f"{time.perf_counter() - start:.2f} s (load {loaded - start:.2f} s, render {rendered - loaded:.2f} s, "
+                     f"MkDocs {time.perf_counter() - rendered:.2f} s); the rest of docs/ follows")
+            self._start_background()
+        elif theme:
+            self.pending = set()
+            self._build([], full=True)
+        else:  # the background regeneration has ended: build what it changed
+            self.pending = set()
+            self._build_docs_changes()
 
     def _build_all(self) -> None:
         """Build the whole site as `make site` does (one `mkdocs build` per language at once, merged), then
@@ -286,8 +306,9 @@ class Preview:
         if self.quiet:
             command.append("--quiet")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        self.background = subprocess.Popen(command, cwd=self.root, env=env, stdout=subprocess.DEVNULL if self.quiet else None,
-                                           preexec_fn=lambda: os.nice(10))
+        # At low priority: the next edit's own pages, built in this process, come first.
+        self.background = subprocess.Popen(["nice", "-n", "10", *command], cwd=self.root, env=env,
+                                           stdout=subprocess.DEVNULL if self.quiet else None)
         threading.Thread(target=self._signal_when_done, args=(self.background,), daemon=True).start()
 
     def _signal_when_done(self, proc: subprocess.Popen) -> None:
@@ -299,10 +320,6 @@ class Preview:
         if proc is not None and proc.poll() is None:
             proc.terminate()  # the generator replaces each file whole: docs/ holds no half-written file
             proc.wait()
-
-    def settled(self) -> bool:
-        """Whether no background regeneration is running."""
-        return self.background is None or self.background.poll() is not None
 
     def _restart(self) -> None:
         self._stop_background()

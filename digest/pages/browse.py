@@ -75,16 +75,28 @@ def entity_roles(event: Event, people: dict | None = None) -> dict[str, dict[str
     return roles
 
 
+def filed_roles(event: Event, catalogue: Catalogue) -> dict[str, dict[str, list[Bilingual]]]:
+    """An event's entity roles (`entity_roles`), each entity filed under the kind it is declared as."""
+    roles = entity_roles(event, catalogue.people)
+    # Commitment actors and figure subjects may be places: file them where they are declared.
+    for ident in list(roles["organisations"]):
+        if ident not in catalogue.organisations:
+            roles["places"][ident].extend(roles["organisations"].pop(ident))
+    return roles
+
+
+def related_only(catalogue: Catalogue, event_ids: set[str], kinds: dict[str, dict[str, set[str]]]) -> Browse:
+    """A `Browse` holding only the related events of `event_ids` (what their own pages need), from each
+    event's entities by kind (`kinds`, event id → kind → ids, for every event of the catalogue)."""
+    return Browse(related=_related(catalogue.events, kinds, only=event_ids))
+
+
 def build_browse(catalogue: Catalogue) -> Browse:
     """Every cross-event view the pages need."""
     browse = Browse(appearances={kind: defaultdict(list) for kind in ENTITY_KINDS})
     per_event: dict[str, dict[str, set[str]]] = {}
     for event in catalogue.events:  # newest first
-        roles = entity_roles(event, catalogue.people)
-        # Commitment actors and figure subjects may be places: file them where they are declared.
-        for ident in list(roles["organisations"]):
-            if ident not in catalogue.organisations:
-                roles["places"][ident].extend(roles["organisations"].pop(ident))
+        roles = filed_roles(event, catalogue)
         per_event[event.id] = {kind: set(ids) for kind, ids in roles.items()}
         for kind, ids in roles.items():
             for ident, found in ids.items():
@@ -105,9 +117,10 @@ def build_browse(catalogue: Catalogue) -> Browse:
     return browse
 
 
-def _related(events: list[Event], per_event: dict[str, dict[str, set[str]]]) -> dict[str, list[tuple[Event, int, list[str]]]]:
-    """For each event, the others ranked by weighted shared places, organisations, people and topics.
-    Uses an inverted index, so the cost grows with shared entities, not with all pairs of events."""
+def _related(events: list[Event], per_event: dict[str, dict[str, set[str]]],
+             only: set[str] | None = None) -> dict[str, list[tuple[Event, int, list[str]]]]:
+    """For each event (of `only`, when given), the others ranked by weighted shared places, organisations,
+    people and topics. Uses an inverted index, so the cost grows with shared entities, not with all pairs of events."""
     holders: dict[tuple[str, str], list[str]] = defaultdict(list)
     for event_id, kinds in per_event.items():
         for kind, ids in kinds.items():
@@ -116,6 +129,8 @@ def _related(events: list[Event], per_event: dict[str, dict[str, set[str]]]) -> 
     by_id = {e.id: e for e in events}
     related = {}
     for event in events:
+        if only is not None and event.id not in only:
+            continue
         scores: dict[str, int] = defaultdict(int)
         shared: dict[str, list[str]] = defaultdict(list)
         for kind, ids in per_event[event.id].items():

@@ -14,6 +14,7 @@ from digest.build import generate
 from digest.load import DataErrors, load_catalogue
 from digest.load.catalogue import EventCache
 from digest.pages import render_events, render_site
+from digest.pages.browse import filed_roles, related_only
 
 
 @pytest.fixture
@@ -89,6 +90,8 @@ def test_an_events_own_files_render_as_in_the_whole_site(catalogue):
     alone = render_events(catalogue, {event.id})
     assert alone
     assert {path: site[path] for path in alone} == alone
+    kinds = {e.id: {kind: set(ids) for kind, ids in filed_roles(e, catalogue).items()} for e in catalogue.events}
+    assert render_events(catalogue, {event.id}, browse=related_only(catalogue, {event.id}, kinds)) == alone
     own = [path for path in site if f"/{event.id}" in path or path.endswith(f"/{event.id}.json")]
     assert set(own) <= set(alone)
     for source in event.sources:

@@ -31,6 +31,8 @@ BUILD_LANG_ENV = "NZD_BUILD_LANG"
 #: Another data folder for the MkDocs hook's `generate` (the fixture site of the tests).
 DATA_ENV = "NZD_DATA"
 STEPS = ("pages", "mkdocs", "search")
+#: The folder beside docs/ where `generate` stages changed pages (then "<pid>-<random>").
+STAGING_PREFIX = ".docs-staging-"
 
 
 @dataclass
@@ -58,7 +60,7 @@ def generate(data: Path = DATA, docs: Path = DOCS, *, write: bool = True, root: 
     updated, and no language's pages are all held in memory at once."""
     catalogue = load_catalogue(data, root or data.parent, archive, cache)
     docs.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".docs-staging-", dir=docs.parent)) if write else None
+    staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=docs.parent)) if write else None
     try:
         parts = render_each(catalogue, lambda lang, files: stage(files, docs, staging))
         paths = sorted(path for part_paths, _ in parts for path in part_paths)

@@ -23,6 +23,7 @@ import contextlib
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -39,7 +40,7 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 from digest import site
-from digest.build import BUILD_LANG_ENV, archive_for, build_languages, generate
+from digest.build import BUILD_LANG_ENV, STAGING_PREFIX, archive_for, build_languages, generate
 from digest.load import DataErrors, load_catalogue
 from digest.load.catalogue import EventCache
 from digest.pages import render_events
@@ -307,7 +308,7 @@ class Preview:
             command.append("--quiet")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         # At low priority: the next edit's own pages, built in this process, come first.
-        self.background = subprocess.Popen(["nice", "-n", "10", *command], cwd=self.root, env=env,
+        self.background = subprocess.Popen(["nice", "-n", "10", *command], cwd=self.root, env=env, start_new_session=True,
                                            stdout=subprocess.DEVNULL if self.quiet else None)
         threading.Thread(target=self._signal_when_done, args=(self.background,), daemon=True).start()
 
@@ -316,10 +317,16 @@ class Preview:
             self.signal.write_text(str(time.time_ns()), encoding="utf-8")
 
     def _stop_background(self) -> None:
+        """Stop a regeneration made stale by a newer change: at once, with its workers. What it had moved
+        into docs/ is whole files (the next regeneration finishes the job); what it had staged is removed."""
         proc, self.background = self.background, None
         if proc is not None and proc.poll() is None:
-            proc.terminate()  # the generator replaces each file whole: docs/ holds no half-written file
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+        if proc is not None:
+            for staged in self.docs.parent.glob(f"{STAGING_PREFIX}{proc.pid}-*"):
+                shutil.rmtree(staged, ignore_errors=True)
 
     def _restart(self) -> None:
         self._stop_background()

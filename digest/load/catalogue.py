@@ -102,10 +102,11 @@ def _load_checked(path: Path, shared: tuple[Path, dict[str, dict], Path | None])
 @dataclass
 class EventCache:
     """Event files already read and checked, for a process that loads the same data folder again
-    (the live preview): an entry is used only while its file's size and modification time and the
-    entity files are unchanged."""
+    (the live preview): an entry is used only while its file's size and modification time, the entity
+    files and the archive are unchanged; the entity files are read again only when they change."""
 
     entities: tuple = ()
+    registry: tuple = ()  # (entities by kind, their errors), read with the entity files of `entities`
     entries: dict[Path, tuple[tuple[int, int], tuple[dict | None, dict, list[DataError]], Event | None]] = field(default_factory=dict)
 
 
@@ -119,7 +120,13 @@ def load_catalogue(data_dir: Path, root: Path | None = None, archive: Path | Non
     `DataErrors` listing every problem. With a `cache`, only event files changed since it was
     filled are read and checked again."""
     root = root or data_dir.parent
-    registry, errors = load_entities(data_dir, root)
+    if cache is not None:
+        entities = tuple((name, _signature(data_dir / f"{name}.yaml")) for name in ENTITY_FILES if (data_dir / f"{name}.yaml").exists())
+        if cache.entities != (entities, archive, root):
+            cache.entities, cache.entries, cache.registry = (entities, archive, root), {}, load_entities(data_dir, root)
+        registry, errors = cache.registry[0], list(cache.registry[1])
+    else:
+        registry, errors = load_entities(data_dir, root)
     events_dir = data_dir / EVENTS_DIR
     found = sorted(p for p in events_dir.rglob("*") if not p.is_dir()) if events_dir.is_dir() else []
     paths = []
@@ -130,9 +137,6 @@ def load_catalogue(data_dir: Path, root: Path | None = None, archive: Path | Non
         else:
             paths.append(path)
     if cache is not None:
-        entities = tuple((name, _signature(data_dir / f"{name}.yaml")) for name in ENTITY_FILES if (data_dir / f"{name}.yaml").exists())
-        if cache.entities != (entities, archive):
-            cache.entities, cache.entries = (entities, archive), {}
         signatures = {path: _signature(path) for path in paths}
         stale = [path for path in paths if path not in cache.entries or cache.entries[path][0] != signatures[path]]
     else:

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from digest.archive import for_build
 from digest.load import Catalogue, load_catalogue
 from digest.pages import render_site
 from digest.pages.cards import all_cards
-from digest.publish import index_site, publish
+from digest.publish import CARD_CACHE, draw_cards, index_site, publish
 from digest.write import Plan, apply, plan
 
 DATA = site.ROOT / "data"
@@ -59,9 +60,9 @@ def generate(data: Path = DATA, docs: Path = DOCS, *, write: bool = True, root: 
     return Generated(catalogue, pages, changes)
 
 
-def build_languages(config: Path, work: Path, quiet: bool) -> dict[str, Path]:
+def build_languages(config: Path, work: Path, quiet: bool, meanwhile: Callable[[], object] | None = None) -> dict[str, Path]:
     """`mkdocs build --strict` once per language, all at once (one core each), each into its own
-    folder under `work`; returns {language: folder}."""
+    folder under `work`, running `meanwhile` in this process as they build; returns {language: folder}."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     procs, built = {}, {}
     for lang in site.LANGUAGES:
@@ -70,7 +71,11 @@ def build_languages(config: Path, work: Path, quiet: bool) -> dict[str, Path]:
         if quiet:
             command.append("--quiet")
         procs[lang] = subprocess.Popen(command, cwd=site.ROOT, env={**env, BUILD_LANG_ENV: lang})
-    failed = [lang for lang, proc in procs.items() if proc.wait() != 0]
+    try:
+        if meanwhile is not None:
+            meanwhile()
+    finally:
+        failed = [lang for lang, proc in procs.items() if proc.wait() != 0]
     if failed:
         raise SystemExit(f"build: mkdocs build failed for {', '.join(failed)}")
     return built
@@ -90,7 +95,10 @@ def build_site(site_dir: Path = SITE, config: Path = site.MKDOCS_CONFIG, steps: 
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))  # same file system: merging is renaming
         try:
-            publish(build_languages(config, work, quiet), site_dir, cards, search="search" in steps)
+            # The cards go into their cache while MkDocs builds (a core is idle whenever one language
+            # finishes first); publish then finds them there.
+            built = build_languages(config, work, quiet, meanwhile=lambda: draw_cards(cards, CARD_CACHE))
+            publish(built, site_dir, cards, search="search" in steps)
         finally:
             shutil.rmtree(work, ignore_errors=True)
     elif "search" in steps:

@@ -105,7 +105,7 @@ def draw(card: Card) -> bytes:
     _paint(image, details, _font(False, 32), MUTED, PAPER, over=True)
     image.putpalette(_palette_bytes())
     out = io.BytesIO()
-    image.save(out, format="PNG", compress_level=1)
+    image.save(out, format="PNG", compress_level=3)
     return out.getvalue()
 
 

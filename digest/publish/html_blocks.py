@@ -17,7 +17,7 @@ import re
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.htmlparser import commentclose, htmlparser
-from markdown.preprocessors import Preprocessor
+from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
 
 #: A tag as html.parser reads it (a strict subset of its grammar, so both agree on where it ends); a
 #: bare `<` matches too, with no group set, and makes the chunk Markdown's.
@@ -31,7 +31,8 @@ _TAG = re.compile(r"""<(?:
 _LOOSE_CHARREF = re.compile(r"&#(?![0-9]+;|[xX][0-9a-fA-F]+;)")
 #: What `_elements` says of a chunk that ends inside an element (which may go on after a blank line).
 OPEN = "open"
-_ANCHOR_ATTR = re.compile(r"\b(?:id|name)\b", re.IGNORECASE)
+#: Where an `id` or `name` attribute may be (attributes follow white space); chunks and tags without one are not read for anchors.
+_ANCHOR_ATTR = re.compile(r"\s(?:id|name)\b", re.IGNORECASE)
 _CDATA = {name: re.compile(rf"</\s*{name}\s*>", re.IGNORECASE) for name in htmlparser.HTMLParser.CDATA_CONTENT_ELEMENTS}
 
 
@@ -62,43 +63,46 @@ def _elements(chunk: str, block_level: set[str], ids: set) -> list[int] | str | 
         return None
     ends: list[int] = []
     stack: list[str] = []
-    match, find, size, pos = _TAG.match, chunk.find, len(chunk), 0
+    size, pos = len(chunk), 0
+    anchors = _ANCHOR_ATTR.search(chunk) is not None
     while pos < size:
-        m = match(chunk, pos)
+        m = _TAG.match(chunk, pos)
         name = m["name"]
         if not name or m["close"] or (name := name.lower()) not in block_level or name == "hr":
             return None  # html_block stores `<hr>` and `<div/>` by other rules
-        at = pos
-        while True:
-            m = match(chunk, at)
-            if name := m["name"]:
-                name, at = name.lower(), m.end()
-                if (attrs := m["attrs"]) and _ANCHOR_ATTR.search(attrs):
-                    _anchor_ids(name, m[0], ids)
-                if not m["close"] and name != "hr":
+        at, stop = pos, -1
+        while stop < 0:
+            for m in _TAG.finditer(chunk, at):
+                name, end = m.group("name", "end")
+                if name:
+                    name = name.lower()
+                    if anchors and (attrs := m["attrs"]) and _ANCHOR_ATTR.search(attrs):
+                        _anchor_ids(name, m[0], ids)
+                    if m["close"] or name == "hr":
+                        continue
                     stack.append(name)  # void elements too: html_block pops them with their parent
                     if name in _CDATA:
-                        close = _CDATA[name].search(chunk, at)
+                        close = _CDATA[name].search(chunk, m.end())
                         if close is None:
                             return OPEN
                         at = close.start()
-                        continue
-            elif end := m["end"]:
-                end, at = end.lower(), m.end()
-                if end in stack:  # html_block pops up to the matching tag
-                    while stack.pop() != end:
-                        pass
-                if not stack:
-                    break
+                        break
+                elif end:
+                    end = end.lower()
+                    if end in stack:  # html_block pops up to the matching tag
+                        while stack.pop() != end:
+                            pass
+                    if not stack:
+                        stop = m.end()
+                        break
+                else:
+                    return None
             else:
-                return None
-            at = find("<", at)
-            if at < 0:
                 return OPEN
-        if at < size and chunk[at] != "\n":
+        if stop < size and chunk[stop] != "\n":
             return None
-        ends.append(at)
-        pos = at + 1
+        ends.append(stop)
+        pos = stop + 1
     return ends
 
 
@@ -130,8 +134,9 @@ class _StashBlocks(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         self.ids = set()
         source = "\n".join(lines)
-        if "<" not in source:
-            return lines
+        stock = "html_block" in self.md.preprocessors and type(self.md.preprocessors["html_block"]) is HtmlBlockPreprocessor
+        if "<" not in source or not stock:
+            return lines  # nothing to store, or another extension's html_block (md_in_html) that this does not mirror
         block_level = set(self.md.block_level_elements)
         store = self.md.htmlStash.store
         chunks = source.split("\n\n")

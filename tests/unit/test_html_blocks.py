@@ -107,3 +107,10 @@ def test_scan_takes_what_it_is_sure_of(chunk):
     for text in (chunk, f"Before.\n\n{chunk}\n", f"{chunk}\n\n<div id=\"last\">z</div>\n"):
         assert convert(text, fast=True) == convert(text, fast=False), text
     assert (not left_to_html_block(chunk)) == CHUNKS[chunk]
+
+
+def test_md_in_html_turns_the_fast_path_off():
+    """md_in_html's html_block reads `markdown` attributes, which the fast path does not: with it, nothing is stored early."""
+    text = '<div markdown="1">\n*emphasis*\n</div>\n\n<p>x</p>'
+    with_it = markdown.Markdown(extensions=["md_in_html", EXTENSION]).convert(text)
+    assert with_it == markdown.Markdown(extensions=["md_in_html"]).convert(text) and "<em>" in with_it

@@ -33,7 +33,16 @@ _LOOSE_CHARREF = re.compile(r"&#(?![0-9]+;|[xX][0-9a-fA-F]+;)")
 OPEN = "open"
 #: Where an `id` or `name` attribute may be (attributes follow white space); chunks and tags without one are not read for anchors.
 _ANCHOR_ATTR = re.compile(r"\s(?:id|name)\b", re.IGNORECASE)
-_CDATA = {name: re.compile(rf"</\s*{name}\s*>", re.IGNORECASE) for name in htmlparser.HTMLParser.CDATA_CONTENT_ELEMENTS}
+
+
+def _content_end(name: str) -> re.Pattern:
+    """Where html.parser (this Python's) ends the raw content of a `<script>` or `<style>` element."""
+    parser = htmlparser.HTMLParser()
+    parser.set_cdata_mode(name)
+    return parser.interesting
+
+
+_CDATA = {name: _content_end(name) for name in htmlparser.HTMLParser.CDATA_CONTENT_ELEMENTS}
 
 
 def _anchor_ids(tag: str, text: str, ids: set) -> None:

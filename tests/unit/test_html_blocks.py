@@ -82,6 +82,8 @@ CHUNKS = {
     '<p id="a&amp;b" ID=\'c\'><a name="n1">x</a><span name="not-an-anchor">y</span></p>': True,
     '<script type="application/ld+json">{"a": "</div><p>"}</script>\n<div>after</div>': True,
     '<div><span>unclosed</div>\n<p>x</p>': True,
+    "<div><script>a</ script></div>": False,
+    "<div><style>p{}</style >\n\n</div>": True,
     '<div><hr><hr/><br/></div>': True,
     "<hr>": False,
     "<div/>": False,

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from digest.load import Catalogue, load_catalogue
 from digest.load.catalogue import EventCache
 from digest.pages import render_each
 from digest.pages.cards import all_cards
-from digest.publish import index_site, publish
+from digest.publish import CARD_CACHE, draw_cards, index_site, publish
 from digest.write import Plan, commit, existing_files, stage
 
 DATA = site.ROOT / "data"
@@ -74,9 +75,9 @@ def generate(data: Path = DATA, docs: Path = DOCS, *, write: bool = True, root: 
     return Generated(catalogue, paths, changes)
 
 
-def build_languages(config: Path, work: Path, quiet: bool) -> dict[str, Path]:
+def build_languages(config: Path, work: Path, quiet: bool, meanwhile: Callable[[], object] | None = None) -> dict[str, Path]:
     """`mkdocs build --strict` once per language, all at once (one core each), each into its own
-    folder under `work`; returns {language: folder}."""
+    folder under `work`, running `meanwhile` in this process as they build; returns {language: folder}."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     procs, built = {}, {}
     for lang in site.LANGUAGES:
@@ -85,7 +86,11 @@ def build_languages(config: Path, work: Path, quiet: bool) -> dict[str, Path]:
         if quiet:
             command.append("--quiet")
         procs[lang] = subprocess.Popen(command, cwd=site.ROOT, env={**env, BUILD_LANG_ENV: lang})
-    failed = [lang for lang, proc in procs.items() if proc.wait() != 0]
+    try:
+        if meanwhile is not None:
+            meanwhile()
+    finally:
+        failed = [lang for lang, proc in procs.items() if proc.wait() != 0]
     if failed:
         raise SystemExit(f"build: mkdocs build failed for {', '.join(failed)}")
     return built
@@ -101,11 +106,19 @@ def build_site(site_dir: Path = SITE, config: Path = site.MKDOCS_CONFIG, steps: 
         if result.changes.count or not quiet:
             print(f"docs/: {result.changes.summary(len(result.paths))}")
     if "mkdocs" in steps:
-        cards = all_cards(catalogue or load_catalogue(DATA))
+        cards: dict = {}
+
+        def draw() -> None:
+            cards.update(all_cards(catalogue or load_catalogue(DATA)))
+            draw_cards(cards, CARD_CACHE)
+
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))  # same file system: merging is renaming
         try:
-            publish(build_languages(config, work, quiet), site_dir, cards, search="search" in steps)
+            # The cards (and, for this step alone, the catalogue they show) go into their cache while
+            # MkDocs builds (a core is idle whenever one language finishes first); publish then finds them there.
+            built = build_languages(config, work, quiet, meanwhile=draw)
+            publish(built, site_dir, cards, search="search" in steps)
         finally:
             shutil.rmtree(work, ignore_errors=True)
     elif "search" in steps:

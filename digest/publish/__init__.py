@@ -6,12 +6,12 @@ from pathlib import Path
 
 from digest import site
 from digest.pages.cards import Card
-from digest.publish.card_images import write_cards
+from digest.publish.card_images import draw_cards, write_cards
 from digest.publish.languages import merge_languages
 from digest.publish.search_index import index_site
 from digest.publish.sitemap import write_sitemap
 
-__all__ = ["CARD_CACHE", "index_site", "publish", "write_cards"]
+__all__ = ["CARD_CACHE", "draw_cards", "index_site", "publish", "write_cards"]
 
 #: Where drawn cards are kept between builds (by what they show; not part of the site).
 CARD_CACHE = site.ROOT / ".cache" / "cards"

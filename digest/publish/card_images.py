@@ -13,10 +13,10 @@ import io
 import os
 import shutil
 import tempfile
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from digest.pages.cards import Card
 from digest.parallel import parallel_map
@@ -24,9 +24,10 @@ from digest.parallel import parallel_map
 WIDTH, HEIGHT = 1200, 630
 FONTS = Path(__file__).resolve().parent / "fonts"
 #: Bump when the drawing changes: every cached card is drawn again.
-DESIGN = "1"
+DESIGN = "2"
 #: The site's colours (Material's green, as the header).
 GREEN, DARK, PAPER, MUTED = (46, 125, 50), (27, 94, 32), (250, 250, 247), (84, 110, 90)
+TITLE, WHITE = (33, 33, 33), (255, 255, 255)
 MARGIN = 72
 
 
@@ -44,26 +45,32 @@ def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int) -> tuple[list[str], bool]:
-    """Lines of at most `width` pixels, at most `max_lines` (the last one cut with an ellipsis), and whether it was cut."""
-    lines: list[str] = []
+    """Lines of at most `width` pixels (a word too long for any line gets a line of its own), at most
+    `max_lines` (the last one cut with an ellipsis), and whether it was cut. Each line is the longest run
+    of words that fits, found by measuring the rest whole, then by halving."""
     words = text.split()
-    current = ""
-    for i, word in enumerate(words):
-        trial = f"{current} {word}".strip()
-        if draw.textlength(trial, font=font) <= width:
-            current = trial
-            continue
-        if current:
-            lines.append(current)
-        current = word
-        if len(lines) == max_lines:
-            current = " ".join(words[i:])
-            break
-    if current:
-        lines.append(current)
-    if len(lines) <= max_lines:
+
+    def fits(start: int, end: int) -> bool:
+        return draw.textlength(" ".join(words[start:end]), font=font) <= width
+
+    lines: list[str] = []
+    start = 0
+    while start < len(words) and len(lines) < max_lines:
+        low, high = start + 1, len(words)
+        if fits(start, high):
+            low = high
+        elif fits(start, low):
+            high -= 1  # the largest end that fits lies in [low, high]
+            while low < high:
+                middle = (low + high + 1) // 2
+                if fits(start, middle):
+                    low = middle
+                else:
+                    high = middle - 1
+        lines.append(" ".join(words[start:low]))
+        start = low
+    if start == len(words):
         return lines, False
-    lines = lines[:max_lines]
     last = lines[-1]
     while last and draw.textlength(last + " …", font=font) > width:
         last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
@@ -73,14 +80,9 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int
 
 def draw(card: Card) -> bytes:
     """The card as PNG bytes (a palette image: small, and the same bytes for the same card)."""
-    image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
-    pen = ImageDraw.Draw(image)
-    pen.rectangle((0, 0, WIDTH, 16), fill=GREEN)
-    pen.rectangle((0, HEIGHT - 96, WIDTH, HEIGHT), fill=DARK)
+    pen = _measure()
     text_width = WIDTH - 2 * MARGIN
-    y = 64
-    pen.text((MARGIN, y), card.label.upper(), font=_font(True, 26), fill=GREEN)
-    y += 52
+    y = 64 + 52
     detail_lines = 3 if len(card.details) == 1 else 1  # one detail (the home card's description) may wrap
     room = HEIGHT - 96 - 40 - y - 18 - 44 * detail_lines * len(card.details)
     for size in (56, 48, 42, 36):  # the largest size at which the whole title fits
@@ -88,18 +90,77 @@ def draw(card: Card) -> bytes:
         lines, cut = _wrap(pen, card.title, title_font, text_width, int(room // (size * 1.22)))
         if not cut:
             break
+    title = []
     for line in lines:
-        pen.text((MARGIN, y), line, font=title_font, fill=(33, 33, 33))
+        title.append((y, line))
         y += int(size * 1.22)
     y += 18
+    details = []
     for detail in card.details:
         for line in _wrap(pen, detail, _font(False, 32), text_width, detail_lines)[0]:
-            pen.text((MARGIN, y), line, font=_font(False, 32), fill=MUTED)
+            details.append((y, line))
             y += 44
-    pen.text((MARGIN, HEIGHT - 96 + 28), card.site_name, font=_font(True, 34), fill=(255, 255, 255))
+    image = _frame(card.label, card.site_name).copy()
+    _paint(image, title, title_font, TITLE, PAPER, over=True)
+    _paint(image, details, _font(False, 32), MUTED, PAPER, over=True)
+    image.putpalette(_palette_bytes())
     out = io.BytesIO()
-    image.quantize(palette=_palette(), dither=Image.Dither.NONE).save(out, format="PNG", compress_level=6)
+    image.save(out, format="PNG", compress_level=3)
     return out.getvalue()
+
+
+@cache
+def _measure() -> ImageDraw.ImageDraw:
+    return ImageDraw.Draw(Image.new("L", (1, 1)))
+
+
+@lru_cache(maxsize=64)
+def _frame(label: str, site_name: str) -> Image.Image:
+    """The card's palette indices without its title and details: the bands, the label and the site's name
+    (the same on every card of a kind and language, so drawn once)."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
+    pen = ImageDraw.Draw(image)
+    pen.rectangle((0, 0, WIDTH, 16), fill=GREEN)
+    pen.rectangle((0, HEIGHT - 96, WIDTH, HEIGHT), fill=DARK)
+    frame = _indices(image)
+    _paint(frame, [(64, label.upper())], _font(True, 26), GREEN, PAPER, over=True)
+    _paint(frame, [(HEIGHT - 96 + 28, site_name)], _font(True, 34), WHITE, DARK, over=False)
+    return frame
+
+
+def _paint(image: Image.Image, lines: list[tuple[int, str]], font, colour, ground, *, over: bool) -> None:
+    """Draw `lines` (y, text) at the left margin into the index image, each pixel given the palette index that
+    mapping the same pixel, drawn in `colour` on `ground` in RGB, would give. With `over`, what is already
+    there is kept (on the paper: its index is the lowest)."""
+    placed = [(y, text, font.getbbox(text)) for y, text in lines if text]
+    if not placed:
+        return
+    box = (MARGIN + min(b[0] for _, _, b in placed), min(y + b[1] for y, _, b in placed),
+           MARGIN + max(b[2] for _, _, b in placed), max(y + b[3] for y, _, b in placed))
+    coverage = Image.new("L", (box[2] - box[0], box[3] - box[1]))
+    pen = ImageDraw.Draw(coverage)
+    for y, text, _ in placed:
+        pen.text((MARGIN - box[0], y - box[1]), text, font=font, fill=255)
+    shades = coverage.point(_shades(colour, ground))
+    image.paste(ImageChops.lighter(image.crop(box), shades) if over else shades, box)
+
+
+def _indices(image: Image.Image) -> Image.Image:
+    """The palette indices of an RGB image mapped onto the card's palette, as an L image."""
+    return Image.frombytes("L", image.size, image.quantize(palette=_palette(), dither=Image.Dither.NONE).tobytes())
+
+
+@lru_cache(maxsize=16)
+def _shades(colour: tuple[int, int, int], ground: tuple[int, int, int]) -> list[int]:
+    """For each coverage 0..255 of `colour` drawn on `ground`: the palette index of that pixel."""
+    strip = Image.new("RGB", (256, 1), ground)
+    strip.paste(colour, None, Image.frombytes("L", (256, 1), bytes(range(256))))
+    return list(_indices(strip).tobytes())
+
+
+@cache
+def _palette_bytes() -> list[int]:
+    return _palette().getpalette()
 
 
 @cache
@@ -107,7 +168,7 @@ def _palette() -> Image.Image:
     """The card's few colours and the shades between text and its background (antialiased edges):
     mapping onto them is quick, and the PNG small."""
     colours = [PAPER, GREEN, DARK]
-    for text, ground in (((33, 33, 33), PAPER), (MUTED, PAPER), (GREEN, PAPER), ((255, 255, 255), DARK)):
+    for text, ground in ((TITLE, PAPER), (MUTED, PAPER), (GREEN, PAPER), (WHITE, DARK)):
         colours += [tuple(round(ground[i] + (text[i] - ground[i]) * k / 7) for i in range(3)) for k in range(1, 8)]
     palette = Image.new("P", (1, 1))
     palette.putpalette([value for colour in colours for value in colour])
@@ -129,14 +190,20 @@ def _draw_into(item: tuple[str, Card], cache_dir: Path) -> None:
     os.replace(tmp, cache_dir / f"{key}.png")
 
 
-def write_cards(cards: dict[str, Card], site_dir: Path, cache_dir: Path) -> int:
-    """Write every card into the built site (path relative to it), drawing only those not in the cache; return how many were drawn."""
-    keys = {path: card_key(card) for path, card in cards.items()}
-    missing = sorted({key: cards[path] for path, key in keys.items() if not (cache_dir / f"{key}.png").is_file()}.items())
+def draw_cards(cards: dict[str, Card], cache_dir: Path) -> int:
+    """Draw into the cache every card not already there; return how many were drawn."""
+    keys = {card_key(card): card for card in cards.values()}
+    missing = sorted((key, card) for key, card in keys.items() if not (cache_dir / f"{key}.png").is_file())
     cache_dir.mkdir(parents=True, exist_ok=True)
     parallel_map(_draw_into, missing, cache_dir, worth_it=len(missing) > 200)
-    for path, key in sorted(keys.items()):
+    return len(missing)
+
+
+def write_cards(cards: dict[str, Card], site_dir: Path, cache_dir: Path) -> int:
+    """Write every card into the built site (path relative to it), drawing only those not in the cache; return how many were drawn."""
+    drawn = draw_cards(cards, cache_dir)
+    for path, card in sorted(cards.items()):
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cache_dir / f"{key}.png", target)
-    return len(missing)
+        shutil.copyfile(cache_dir / f"{card_key(card)}.png", target)
+    return drawn

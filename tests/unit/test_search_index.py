@@ -1,16 +1,14 @@
-"""The search index is cut into small chunks, so a first query downloads little more than its words.
-
-Pagefind takes the chunk size from PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (an unstable setting):
-these tests index the same corpus with and without our size and fail if the pinned Pagefind
-stops honouring it. See digest/publish/search_index.py, INDEX_CHUNK_SIZE.
+"""The search index (digest/publish/search_index.py): chunks cut by the bytes of their words, the
+pages listed first in index shards of their own, the hidden other names less those the page's
+text holds, and the same bytes twice.
 
 Also: the kinds of page search results are grouped and labelled by are declared consistently
-(digest/site.py, templates/labels.yaml), and the index, kinds included, is the same bytes twice.
+(digest/site.py, templates/labels.yaml).
 """
 
 from __future__ import annotations
 
-import os
+import json
 from pathlib import Path
 
 import pytest
@@ -24,54 +22,114 @@ from digest.publish import search_index as index_search
 COMMON = ["năng", "lượng", "công", "nghiệp", "phát", "triển", "khu", "sinh", "thái", "tái", "tạo", "chuyển", "đổi", "xanh", "kinh", "tế", "tuần", "hoàn", "doanh", "nghiệp", "đầu", "tư", "hội", "thảo", "phát", "thải", "carbon", "mục", "tiêu", "thành", "phố", "tỉnh"]
 
 
+def page(n: int, kind: str | None = None, extra: str = "") -> str:
+    """A Vietnamese page holding every common syllable twice, marked with its kind as overrides/main.html marks it."""
+    text = " ".join(COMMON) + f" sự kiện số {n} " + " ".join(reversed(COMMON))
+    mark = ""
+    if kind == "event":
+        mark = (' data-pagefind-meta="kind[data-nzd-kind], event_date[data-nzd-date], event_place[data-nzd-place]" '
+                f'data-nzd-date="{n % 28 + 1:02}/01/2024 (suy luận: năm)" data-nzd-place="Hải Phòng" data-nzd-kind="event"')
+    elif kind:
+        mark = f' data-pagefind-meta="kind[data-nzd-kind]" data-nzd-kind="{kind}"'
+    return (f'<!doctype html><html lang="vi"><body><article class="md-content__inner md-typeset"><div data-pagefind-body{mark}>'
+            f"<h1>Sự kiện {n}</h1><p>{text}</p>{extra}</div></article></body></html>")
+
+
 def corpus(pages: int, kinds: bool = False) -> list[tuple[str, str]]:
-    """Prepared copies of `pages` Vietnamese event pages, each holding every common syllable twice
-    (`kinds`: marked with their kind as overrides/main.html marks them, every other one as an event)."""
+    """Prepared copies of `pages` pages (`kinds`: every other one an event, the rest places, people, topics)."""
     out = []
     for n in range(pages):
-        text = " ".join(COMMON) + f" sự kiện số {n} " + " ".join(reversed(COMMON))
-        event = (' data-pagefind-filter="kind[data-nzd-kind]" data-pagefind-meta="kind[data-nzd-kind], event_date[data-nzd-date], '
-                 f'event_place[data-nzd-place]" data-nzd-date="{n % 28 + 1:02}/01/2024 (suy luận: năm)" data-nzd-place="Hải Phòng" data-nzd-kind="event"')
-        other = f' data-pagefind-meta="kind[data-nzd-kind]" data-nzd-kind="{("place", "person", "topic")[n % 3]}"'
-        mark = (event if n % 2 else other) if kinds else ""
-        html = (f'<!doctype html><html lang="vi"><body><article class="md-content__inner md-typeset"><div data-pagefind-body{mark}>'
-                f"<h1>Sự kiện {n}</h1><p>{text}</p></div></article></body></html>")
-        prepared = index_search.prepare(html)
+        kind = ("event" if n % 2 else ("place", "person", "topic")[n % 3]) if kinds else None
+        prepared = index_search.prepare(page(n, kind))
         assert prepared is not None
-        out.append((f"events/e{n}/index.html", prepared))
+        out.append((f"{'events' if kind == 'event' else 'other'}/e{n:03}/index.html", prepared))
     return out
 
 
-def chunk_files(site: Path) -> list[Path]:
-    return sorted((site / index_search.OUTPUT / "index").glob("vi_*.pf_index"))
+def chunk_words(folder: Path, lang: str = "vi") -> list[list[str]]:
+    """The words of each index chunk of a language in one index folder, in the order of its chunk list."""
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = index_search.read_pagefind(folder / f"pagefind.{entry['languages'][lang]['hash']}.pf_meta")
+    fields, _ = index_search.cbor_items(meta, len(index_search.PAGEFIND_HEADER))
+    out = []
+    for _, _, name in index_search.cbor_decode(meta, fields[2][0]):
+        chunk = index_search.read_pagefind(folder / "index" / f"{name}.pf_index")
+        words = index_search.cbor_decode(chunk, len(index_search.PAGEFIND_HEADER))[0]
+        out.append([word[0] for word in words])
+    return out
+
+
+def chunk_list(folder: Path, lang: str = "vi") -> list[list[str]]:
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = index_search.read_pagefind(folder / f"pagefind.{entry['languages'][lang]['hash']}.pf_meta")
+    fields, _ = index_search.cbor_items(meta, len(index_search.PAGEFIND_HEADER))
+    return index_search.cbor_decode(meta, fields[2][0])
 
 
 @pytest.fixture(scope="module")
-def pages() -> list[tuple[str, str]]:
-    return corpus(400)
+def common_index(tmp_path_factory) -> Path:
+    """400 pages of the common syllables, indexed with a chunk size that each common word's entry exceeds."""
+    out = tmp_path_factory.mktemp("chunks")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(index_search, "CHUNK_BYTES", 600)
+        index_search.build(out, corpus(400))
+    return out / index_search.OUTPUT
 
 
-def test_index_is_cut_into_small_chunks(tmp_path, pages) -> None:
-    """With our size a chunk holds one or two common words: the corpus gives ≥ 10 chunks (19 measured)."""
+def test_common_words_get_chunks_of_their_own(common_index: Path) -> None:
+    """Pagefind counts only a word's unmarked form when it cuts chunks, so it put many marked syllables that are
+    on every page into one chunk; cut by bytes, each common syllable is alone in its chunk."""
+    chunks = chunk_words(common_index)
+    common = {index_search.fold(word) for word in COMMON}
+    shared = [words for words in chunks if len(words) > 1 and common & set(words)]
+    assert not shared, f"common words share chunks: {shared}"
+    assert common <= {word for words in chunks for word in words}
+
+
+def test_chunk_list_finds_every_word(common_index: Path) -> None:
+    """The browser picks a word's chunks by the bounds of the chunk list (Pagefind's request_indexes): every
+    word lies within the bounds of the chunk that holds it, and the bounds are in order."""
+    refs = chunk_list(common_index)
+    chunks = chunk_words(common_index)
+    for (first, last, _), words in zip(refs, chunks, strict=True):
+        assert all(first <= word <= last or word.startswith(last) for word in words), (first, last, words)
+    assert [ref[0] for ref in refs] == sorted(ref[0] for ref in refs)
+    assert len({ref[2] for ref in refs}) == len(refs)
+
+
+def test_pages_listed_first_are_sharded(tmp_path, monkeypatch) -> None:
+    """Event pages go to shards of at most SHARD_PAGES pages, dealt in turn; the other pages to the primary
+    index; the manifest lists each language's indexes and their group."""
+    monkeypatch.setattr(index_search, "SHARD_PAGES", 7)
+    pages = corpus(40, kinds=True)
     index_search.build(tmp_path, pages)
-    chunks = chunk_files(tmp_path)
-    assert len(chunks) >= 10, f"{len(chunks)} index chunks: Pagefind did not take INDEX_CHUNK_SIZE"
-    # a common word's chunk: its 400 pages and 800 positions, not a neighbour's too
-    assert max(path.stat().st_size for path in chunks) < 4 * 1024
+    out = tmp_path / index_search.OUTPUT
+    manifest = json.loads((out / index_search.MANIFEST).read_text(encoding="utf-8"))
+    assert manifest == {"vi": [["", 1], ["first-0/", 0], ["first-1/", 0], ["first-2/", 0]]}
+    counts = {folder: json.loads((out / folder / "pagefind-entry.json").read_text())["languages"]["vi"]["page_count"]
+              for folder, _ in manifest["vi"]}
+    assert counts == {"": 20, "first-0/": 7, "first-1/": 7, "first-2/": 6}
+    # the shards carry index files only: the primary index's script, worker and WebAssembly serve them all
+    assert not [p.name for p in (out / "first-0").iterdir() if p.is_file() and not p.name.endswith((".pf_meta", ".json"))]
+    groups = index_search.groups(pages)
+    assert [rel for rel, _ in groups[("vi", "first-1/")][1]] == [rel for rel, _ in pages if rel.startswith("events/")][1::3]
 
 
-def test_pagefind_default_packs_big_chunks(tmp_path, pages, monkeypatch) -> None:
-    """The control: without the setting Pagefind packs the same words into a few large chunks,
-    so the previous test measures the setting, not the corpus."""
-    real_popen = index_search.subprocess.Popen
+def test_a_language_of_events_only_has_a_primary_index() -> None:
+    pages = [(rel, html) for rel, html in corpus(10, kinds=True) if rel.startswith("events/")]
+    assert {key: group for key, (group, _) in index_search.groups(pages).items()} == {("vi", ""): 0}
 
-    def popen_without_setting(*args, env=None, **kwargs):
-        env = {k: v for k, v in (env or os.environ).items() if k != "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"}
-        return real_popen(*args, env=env, **kwargs)
 
-    monkeypatch.setattr(index_search.subprocess, "Popen", popen_without_setting)
-    index_search.build(tmp_path, pages)
-    assert len(chunk_files(tmp_path)) <= 3
+def test_other_names_the_text_holds_are_dropped() -> None:
+    """A hidden other name whose folded words the page's indexed text holds is dropped (search folds marks and
+    case, so it finds the page through the text); names the text lacks stay, and text Pagefind leaves out
+    (data-pagefind-ignore) does not count."""
+    body = ('<div data-pagefind-body><h1>Hội thảo tại Hải Phòng</h1><p>Sở Công Thương Hải Phòng và Lý Văn Lan.</p>'
+            '<ul data-pagefind-ignore><li>Nguồn: <ul><li>Ban Quản lý KKT</li></ul> Bà Rịa</li></ul><p>Đà Nẵng</p>'
+            '<div class="nzd-search-terms" hidden data-pagefind-weight="0.5">Hai Phong · Haiphong · So Cong Thuong Hai Phong'
+            ' · Ly Van Lan · Ba Ria · Ban Quan ly KKT · Da Nang · People&#39;s Committee</div>')
+    kept = index_search.TERMS.search(index_search.own_terms(index_search.without_ignored(body)))[2]
+    assert kept.split(index_search.TERMS_SEPARATOR) == ["Haiphong", "Ba Ria", "Ban Quan ly KKT", "People's Committee"]
 
 
 def test_search_kinds_declared_once_and_labelled() -> None:
@@ -85,13 +143,14 @@ def test_search_kinds_declared_once_and_labelled() -> None:
         assert all(labels[lang]["search"]["kinds"].values()), lang
 
 
-def test_index_is_the_same_bytes_twice(tmp_path) -> None:
-    """Indexing the same pages twice, kinds and metadata included, gives byte-identical files."""
+def test_index_is_the_same_bytes_twice(tmp_path, monkeypatch) -> None:
+    """Indexing the same pages twice, shards, chunks, metadata and manifest included, gives byte-identical files."""
+    monkeypatch.setattr(index_search, "SHARD_PAGES", 7)
     pages = corpus(40, kinds=True)
     runs = []
     for name in ("one", "two"):
         index_search.build(tmp_path / name, pages)
         out = tmp_path / name / index_search.OUTPUT
         runs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
-    assert any(name.startswith("filter/") for name in runs[0]), "the kinds must be in the index as a filter"
+    assert any(name.startswith("first-2/index/") for name in runs[0]) and index_search.MANIFEST in runs[0]
     assert runs[0] == runs[1]

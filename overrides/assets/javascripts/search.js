@@ -9,11 +9,16 @@
  * - đ/Đ: the index holds them as d/D + U+0335 (digest/fold.py, mark_stroke) so that
  *   Pagefind's mark folding turns them into d; `markStroke` writes the query the same
  *   way and `unmarkStroke` restores đ in titles and excerpts.
+ * - Indexes: the pages of the kind listed first (digest/site.py SEARCH_FIRST: events) are indexed apart, in shards, from the other pages
+ *   (digest/publish/search_index.py); pagefind/nzd-indexes.json lists each language's indexes
+ *   and their group. The primary index is loaded as Pagefind's own, the others with
+ *   `mergeIndex`, so one search reads them all and returns one list in Pagefind's order.
  * - Ranking (ARCHITECTURE.md, "Search ranking"): results come in two groups, event pages
- *   first, then every other page (the kind listed first: `data-nzd-first`, from digest/site.py
- *   SEARCH_FIRST; its pages carry the Pagefind filter `kind`, so the group of every result is
- *   known before its fragment loads and the whole list is ordered before paging). Within a
- *   group: Pagefind's order (BM25; exact tone marks weigh more than folded matches), pages
+ *   first, then every other page. The indexes of the first group are merged with the weight
+ *   FIRST_WEIGHT, which Pagefind multiplies their scores by: its merged list holds them first,
+ *   and a result's group is known from its score before its fragment loads, so the whole list
+ *   is ordered before paging. Within a group: Pagefind's order (BM25; exact tone marks weigh
+ *   more than folded matches; event shards merged by score), pages
  *   whose matched words may hold the whole phrase moved ahead (`phraseFirst`), then the
  *   first page of results (the ones loaded) is ordered by `rerank`: pages holding the whole
  *   phrase first, then pages matching the tone marks as typed. (Pagefind's own quoted
@@ -39,14 +44,20 @@
 
   const PAGE_SIZE = 10;
   const STROKE = "\u0335";
+  /**
+   * The weight of the indexes listed first, and the score that separates the groups. A match scores
+   * above 1e-5 (BM25 of one word on every page of a shard, in the hidden block of half weight) and
+   * far below 1e5 (a score is a sum of a few terms per query word), so every weighted first-group
+   * score is above FIRST_SCORE and every other score below it.
+   */
+  const FIRST_WEIGHT = 2 ** 40;
+  const FIRST_SCORE = 2 ** 20;
 
   const root = document.querySelector("[data-nzd-search]");
   const toggle = document.getElementById("__search");
   if (!root || !toggle) return;
 
   const words = JSON.parse(root.dataset.nzdWords);
-  /** The kind of page results list first ("event"). */
-  const first = root.dataset.nzdFirst;
   const input = root.querySelector("[data-nzd-search-input]");
   const form = root.querySelector("[data-nzd-search-form]");
   const status = root.querySelector("[data-nzd-search-status]");
@@ -63,12 +74,24 @@
   const say = (key, values = {}) => words[key].replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
 
   let pagefind = null;
-  /** Load Pagefind once, lazily (first focus or first query). */
+  /**
+   * Load Pagefind once, lazily (first focus or first query): its script and the list of indexes,
+   * then the primary index and every other index of the page's language, each weighted by group.
+   */
   const load = () => {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(async (module) => {
-        await module.options({ baseUrl: siteRoot.pathname, excerptLength: 30 });
+      const indexes = fetch(new URL("pagefind/nzd-indexes.json", siteRoot)).then((response) => {
+        if (!response.ok) throw new Error(`indexes: ${response.status}`);
+        return response.json();
+      });
+      pagefind = Promise.all([import(new URL("pagefind/pagefind.js", siteRoot).href), indexes]).then(async ([module, all]) => {
+        const lang = (document.documentElement.lang || "unknown").toLowerCase();
+        const mine = all[lang] || [["", 1]];
+        const options = (group) => ({ baseUrl: siteRoot.pathname, excerptLength: 30, indexWeight: group === 0 ? FIRST_WEIGHT : 1 });
+        await module.options(options(mine.find(([folder]) => folder === "")[1]));
         await module.init();
+        await Promise.all(mine.filter(([folder]) => folder !== "")
+          .map(([folder, group]) => module.mergeIndex(new URL(`pagefind/${folder}`, siteRoot).pathname, options(group))));
         return module;
       });
       pagefind.catch(() => { pagefind = null; });
@@ -76,21 +99,13 @@
     return pagefind;
   };
 
-  /**
-   * The ids of the pages listed first among a query's results (a Set of Pagefind's page ids): the
-   * same query with the filter `kind`, which reads only the query's own index chunks and the filter's
-   * (a filter-only search would read every chunk of the index).
-   */
-  const firstOf = (engine, marked) => engine.search(marked, { filters: { kind: first } })
-    .then((found) => new Set((found ? found.results : []).map((result) => result.id)));
-
-  /** 0 for a page listed first, 1 for any other. */
-  const groupOf = (result, firstIds) => (firstIds.has(result.id) ? 0 : 1);
+  /** 0 for a page listed first (its index's weight lifts its score over FIRST_SCORE), 1 for any other. */
+  const groupOf = (result) => (result.score >= FIRST_SCORE ? 0 : 1);
 
   /** The pages listed first, then the others, each group in the order given. */
-  const byGroup = (results, firstIds) => [
-    ...results.filter((result) => groupOf(result, firstIds) === 0),
-    ...results.filter((result) => groupOf(result, firstIds) === 1),
+  const byGroup = (results) => [
+    ...results.filter((result) => groupOf(result) === 0),
+    ...results.filter((result) => groupOf(result) === 1),
   ];
 
   /** What a result is, in the page's language: "Sự kiện · 17/01/2024 · Hải Phòng", "Địa phương". */
@@ -246,14 +261,12 @@
     const marked = markStroke(query);
     const terms = marked.replace(/"/g, " ").trim().split(/\s+/).filter(Boolean);
     let found;
-    let firstIds;
     let data;
     try {
       const engine = await load();
-      let loose;
-      [loose, firstIds] = await Promise.all([engine.search(marked), firstOf(engine, marked)]);
+      const loose = await engine.search(marked);
       if (id !== sequence) return;
-      found = byGroup(phraseFirst(loose ? loose.results : [], terms.length), firstIds);
+      found = byGroup(phraseFirst(loose ? loose.results : [], terms.length));
       data = await Promise.all(found.slice(0, PAGE_SIZE).map((result) => result.data()));
     } catch {
       fail(id);
@@ -263,7 +276,7 @@
     ordered = found;
     const fresh = document.createDocumentFragment();
     const firstPage = ordered.slice(0, PAGE_SIZE);
-    data = rerank(data, firstPage.map((result) => groupOf(result, firstIds)), query, terms.length > 1);
+    data = rerank(data, firstPage.map(groupOf), query, terms.length > 1);
     for (const item of data) fresh.append(resultItem(item));
     list.replaceChildren(fresh);
     shown = firstPage.length;

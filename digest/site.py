@@ -59,10 +59,9 @@ CARDS_FOLDER = "cards"
 SEARCH_KINDS = {"events": "event", "places": "place", "organisations": "organisation", "people": "person",
                 "topics": "topic", "about": "page", "open-data": "page"}
 #: The result kind listed first: readers search for what happened, and the pages of places, people,
-#: organisations and topics only list the events. Its pages alone carry the Pagefind filter `kind`
-#: (one value: Pagefind writes a filter's values in a random order, so more values would make the
-#: index differ between builds); search.js lists them first, then every other result, each group in
-#: Pagefind's relevance order. See ARCHITECTURE.md, "Search ranking".
+#: organisations and topics only list the events. Its pages are indexed apart, in shards
+#: (digest/publish/search_index.py), which search.js merges with a weight that lists them first, then
+#: every other result, each group in Pagefind's relevance order. See ARCHITECTURE.md, "Search ranking".
 SEARCH_FIRST = "event"
 
 #: The environment variable that overrides mkdocs.yml's `site_url` for a whole build

@@ -96,7 +96,9 @@ def _load_checked(path: Path, shared: tuple[Path, dict[str, dict], Path | None])
     event, lines, errors = load_event(path, root)
     if event is not None:
         errors = errors + check_event(event, registry, relative_name(path, root), lines, archive)
-    return (event.model_dump() if event is not None else None), lines, errors
+    # A file's line numbers are kept only when it has errors (they are many; the checks across files,
+    # rarely failing, read them again).
+    return (event.model_dump() if event is not None else None), (lines if errors else None), errors
 
 
 @dataclass
@@ -159,14 +161,14 @@ def load_catalogue(data_dir: Path, root: Path | None = None, archive: Path | Non
             continue
         event = Event.model_validate(data) if cache is None else cache.entries[path][2]
         if event.id in files:
-            errors.append(DataError(name, line_for(lines, ("id",)), "id", f"expected a unique event id, found {event.id!r} also in {files[event.id]}"))
+            errors.append(DataError(name, line_for(lines or read_yaml(path, name)[1], ("id",)), "id", f"expected a unique event id, found {event.id!r} also in {files[event.id]}"))
             continue
         files[event.id] = name
         events.append(event)
         for i, source in enumerate(event.sources):
             # Source pages live at /sources/<id>/: an id may serve one article only, site-wide.
             if source.id in source_owner and source_owner[source.id] != name:
-                errors.append(DataError(name, line_for(lines, ("sources", i, "id")), f"sources[{i}].id",
+                errors.append(DataError(name, line_for(lines or read_yaml(path, name)[1], ("sources", i, "id")), f"sources[{i}].id",
                                         f"expected a source id unique across events, found {source.id!r} also in {source_owner[source.id]}"))
             source_owner.setdefault(source.id, name)
     for path in sorted(data_dir.iterdir()) if data_dir.is_dir() else []:

@@ -2,7 +2,7 @@
  * Net Zero Vietnam Digest: site search.
  *
  * Drives the search control of partials/nzd-search.html with Pagefind's JavaScript API
- * (pagefind/pagefind.js, written by scripts/index_search.py). Pagefind picks the index of
+ * (pagefind/pagefind.js, written by digest/publish/search_index.py). Pagefind picks the index of
  * the page's <html lang>, so a Vietnamese page searches Vietnamese pages only and an
  * English page English pages only, and downloads only the index chunks a query needs.
  *
@@ -29,7 +29,7 @@
  * - `?q=…` in the URL opens the search with that query; the URL follows the query.
  * - When results are shown, the document receives a `nzd-search:done` event whose
  *   detail is {query, count, ms} (ms: from the input to the results in the page); the
- *   benchmark probe (scripts/search_probe.py) and the tests listen for it.
+ *   benchmark probe (tools/search_probe.py) and the tests listen for it.
  * - States (`data-nzd-state` on the search root): idle, searching, results, empty, error.
  *   When Pagefind cannot be loaded, or rejects during a query or "more" (an index file
  *   or a result's fragment fails to load), the status line says so (`error`), the state

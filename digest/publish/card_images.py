@@ -16,6 +16,7 @@ import tempfile
 from functools import cache, lru_cache
 from pathlib import Path
 
+import PIL
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from digest.pages.cards import Card
@@ -23,8 +24,6 @@ from digest.parallel import parallel_map
 
 WIDTH, HEIGHT = 1200, 630
 FONTS = Path(__file__).resolve().parent / "fonts"
-#: Bump when the drawing changes: every cached card is drawn again.
-DESIGN = "2"
 #: The site's colours (Material's green, as the header).
 GREEN, DARK, PAPER, MUTED = (46, 125, 50), (27, 94, 32), (250, 250, 247), (84, 110, 90)
 TITLE, WHITE = (33, 33, 33), (255, 255, 255)
@@ -32,10 +31,11 @@ MARGIN = 72
 
 
 @cache
-def _fonts_digest() -> str:
-    digest = hashlib.sha256()
-    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
-        digest.update((FONTS / name).read_bytes())
+def _drawing_digest() -> str:
+    """What every card's drawing depends on besides its text: the fonts, this module's code and Pillow's version."""
+    digest = hashlib.sha256(PIL.__version__.encode())
+    for path in (FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf", Path(__file__)):
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
@@ -176,9 +176,9 @@ def _palette() -> Image.Image:
 
 
 def card_key(card: Card) -> str:
-    """What the cached drawing of a card depends on: its text, the design and the fonts."""
-    text = "\x1f".join((DESIGN, card.lang, card.label, card.title, *card.details, "\x1e", card.site_name))
-    return hashlib.sha256(text.encode("utf-8") + _fonts_digest().encode()).hexdigest()
+    """What the cached drawing of a card depends on: its text and the drawing (fonts, code, Pillow)."""
+    text = "\x1f".join((card.lang, card.label, card.title, *card.details, "\x1e", card.site_name))
+    return hashlib.sha256(text.encode("utf-8") + _drawing_digest().encode()).hexdigest()
 
 
 def _draw_into(item: tuple[str, Card], cache_dir: Path) -> None:

@@ -43,3 +43,11 @@ def test_cards_are_drawn_again_only_when_what_they_show_changes(tmp_path, monkey
     assert card_images.write_cards(changed, tmp_path / "c", cache) == 1 and len(drawn) == 1
     for path in cards:  # a build from the cache is the build without it
         assert (tmp_path / "a" / path).read_bytes() == (tmp_path / "b" / path).read_bytes()
+
+
+def test_a_change_of_the_drawing_draws_every_card_again(tmp_path, monkeypatch):
+    cards = {"cards/vi/events/e.png": Card("vi", "Sự kiện", "Sự kiện", ("01/02/2024",), "Net Zero")}
+    cache = tmp_path / "cache"
+    assert card_images.write_cards(cards, tmp_path / "a", cache) == 1
+    monkeypatch.setattr(card_images, "_drawing_digest", lambda: "another version of the code, fonts or Pillow")
+    assert card_images.write_cards(cards, tmp_path / "b", cache) == 1

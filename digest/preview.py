@@ -308,9 +308,14 @@ class Preview:
         if self.quiet:
             command.append("--quiet")
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        # At low priority: the next edit's own pages, built in this process, come first.
-        self.background = subprocess.Popen(["nice", "-n", "10", *command], cwd=self.root, env=env, start_new_session=True,
-                                           stdout=subprocess.DEVNULL if self.quiet else None)
+        # At low priority: the next edit's own pages, built in this process, come first. A stop signal waits
+        # until the process is recorded, so stopping the preview always stops it too.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
+        try:
+            self.background = subprocess.Popen(["nice", "-n", "10", *command], cwd=self.root, env=env, start_new_session=True,
+                                               stdout=subprocess.DEVNULL if self.quiet else None)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         threading.Thread(target=self._signal_when_done, args=(self.background,), daemon=True).start()
 
     def _signal_when_done(self, proc: subprocess.Popen) -> None:

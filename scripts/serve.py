@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -30,6 +31,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--poll", action="store_true", help="look for changes every 0.2 s (for file systems that do not report them)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(levelname)-7s -  %(message)s")
+    # Stopped by a signal, the preview still stops its background regeneration (it runs in a session of its own).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     serve(args.host, args.port, args.site.resolve() if args.site else None, quiet=args.quiet, poll=args.poll)
     return 0
 

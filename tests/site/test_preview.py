@@ -94,3 +94,34 @@ def test_a_broken_edit_is_reported_and_the_preview_recovers(preview):
     _edit(data, 'value: "2024-13-45"', 'value: "2024-01-17"')
     _edit(data, TITLE_END, f"{TITLE_END}, mended")
     _wait_for(f"{base}/en/events/{EVENT}/", f"{TITLE_END}, mended", server)
+
+
+def _regenerations(project: Path) -> list[str]:
+    """The running processes regenerating this project's docs/ (the preview's background regeneration)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            command = cmdline.read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if str(project / "scripts" / "build_pages.py") in command:
+            found.append(command)
+    return found
+
+
+def test_stopping_the_preview_stops_its_background_regeneration(preview):
+    base, project, server, _ = preview
+    _edit(project / "data" / "events" / f"{EVENT}.yaml", TITLE_END, f"{TITLE_END}, stopped")
+    deadline = time.monotonic() + TIMEOUT
+    while not _regenerations(project):  # the edited event's pages are built; the rest of docs/ is on its way
+        assert time.monotonic() < deadline, "no background regeneration started"
+        time.sleep(0.01)
+    server.terminate()
+    server.wait(TIMEOUT)
+    deadline = time.monotonic() + TIMEOUT
+    while _regenerations(project):
+        assert time.monotonic() < deadline, "the background regeneration outlived the preview"
+        time.sleep(0.05)
+    assert not list(project.glob(".docs-staging-*"))
+    # Stopped, not finished: the lists were never regenerated with the edit.
+    assert "stopped" not in (project / "docs" / "en" / "events" / "index.md").read_text(encoding="utf-8")

@@ -244,8 +244,7 @@ class Preview:
             known = {event.id for event in self.catalogue.events}
             browse = related_only(self.catalogue, events & known, self._kinds())
             pages = render_events(self.catalogue, events & known, self.env, browse)
-            changes = plan(pages, self.docs)
-            changes.delete = []  # removals are the full regeneration's to make
+            changes = plan(pages, self.docs, stale=False)  # removals are the full regeneration's to make
             apply(pages, self.docs, changes)
             rendered = time.perf_counter()
             self._build([self.docs / rel for rel in changes.create + changes.update], full=theme)

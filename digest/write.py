@@ -36,8 +36,9 @@ def existing_files(docs: Path) -> set[str]:
     return {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
 
 
-def plan(pages: dict[str, str], docs: Path) -> Plan:
-    """Compare rendered pages with docs/ as it is."""
+def plan(pages: dict[str, str], docs: Path, stale: bool = True) -> Plan:
+    """Compare rendered pages with docs/ as it is (with `stale`, also list the files of docs/ they do not
+    include, to delete: pass False when `pages` is only part of the site)."""
     result = Plan()
     for rel, text in pages.items():
         path = docs / rel
@@ -45,7 +46,8 @@ def plan(pages: dict[str, str], docs: Path) -> Plan:
             result.create.append(rel)
         elif path.read_bytes() != text.encode("utf-8"):
             result.update.append(rel)
-    result.delete = sorted(existing_files(docs) - set(pages))
+    if stale:
+        result.delete = sorted(existing_files(docs) - set(pages))
     return result
 
 

@@ -39,13 +39,7 @@ def existing_files(docs: Path) -> set[str]:
 def plan(pages: dict[str, str], docs: Path, stale: bool = True) -> Plan:
     """Compare rendered pages with docs/ as it is (with `stale`, also list the files of docs/ they do not
     include, to delete: pass False when `pages` is only part of the site)."""
-    result = Plan()
-    for rel, text in pages.items():
-        path = docs / rel
-        if not path.is_file():
-            result.create.append(rel)
-        elif path.read_bytes() != text.encode("utf-8"):
-            result.update.append(rel)
+    _, result = stage(pages.items(), docs, None)
     if stale:
         result.delete = sorted(existing_files(docs) - set(pages))
     return result

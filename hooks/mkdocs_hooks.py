@@ -31,6 +31,7 @@ from digest.pages.templating import load_labels  # noqa: E402
 from digest.publish import CARD_CACHE, write_cards  # noqa: E402
 from digest.publish.languages import NotFoundPages  # noqa: E402
 from digest.publish.sitemap import write_sitemap  # noqa: E402
+from digest.publish.theme_memo import install as install_memo  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.nzd")
 
@@ -74,8 +75,10 @@ def on_pre_build(config, **kwargs) -> None:
 
 
 def on_env(env, config, files, **kwargs):
-    """The interface words and the site map for the theme's partials: one place for each."""
+    """The interface words and the site map for the theme's partials: one place for each; the theme's
+    navigation drawn once per state (digest/publish/theme_memo.py)."""
     env.globals["nzd_labels"] = load_labels()
+    install_memo(env, config.theme.dirs, config.theme.custom_dir)
     env.globals["nzd_site"] = site
     # tojson (the search partial's words) writes Vietnamese letters as they are, not as \u escapes: a third of
     # the bytes; it still escapes < > & ' so the JSON is safe in an attribute.

@@ -1,0 +1,98 @@
+"""Theme partials drawn once per distinct state instead of once per page.
+
+Material renders its navigation and tabs into every page, though on a page outside the navigation
+(events, sources, entities: nearly all of them) they differ from page to page only by their links,
+which MkDocs writes relative to the page. `install` adds, for the overrides, a way to reach the
+theme's own partial under an override of the same name (`THEME_PREFIX`), and the global `nzd_memo` (overrides/main.html sets `nzd_nav_state` once per page):
+
+    {%- set memo = nzd_memo("nav", nzd_nav_state) -%}
+    {%- if memo.html is none -%}{%- set html -%}{% include "theme/partials/nav.html" %}{%- endset -%}
+    {{- memo.keep(html) -}}{%- else -%}{{ memo.html }}{%- endif -%}
+
+The key is everything such a partial reads that can change from page to page: each navigation
+item's kind, title, icon and status, its link as this page writes it and whether it is active, and
+the page's links to the home page and to the theme's assets (its depth). A page inside the
+navigation (its item is active, and Material draws its table of contents into the navigation) is
+always drawn afresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import jinja2
+from mkdocs.utils import normalize_url
+
+#: Prefix under which the overrides reach the theme's own templates (e.g. "theme/partials/nav.html").
+THEME_PREFIX = "theme"
+
+
+class Memo:
+    """One partial's drawing for one key: `html` (None until kept) and `keep(html)`."""
+
+    def __init__(self, store: dict | None, key: tuple) -> None:
+        self._store, self._key = store, key
+
+    @property
+    def html(self) -> str | None:
+        return self._store.get(self._key) if self._store is not None else None
+
+    def keep(self, html: str) -> str:
+        if self._store is not None:
+            self._store[self._key] = html
+        return html
+
+
+class ThemeMemo:
+    """The `nzd_memo` global. `nzd_memo.state(page, nav, homepage)`, once per page (overrides/main.html),
+    is what a navigation partial reads that can change from page to page (None for a page inside the
+    navigation); `nzd_memo(name, state)` is that partial's `Memo` in that state, and
+    `nzd_memo.fixed(name, *key)` one for a partial that reads nothing of the page. Kept as long as
+    the environment, which is made anew with the interface words (hooks/mkdocs_hooks.py)."""
+
+    def __init__(self) -> None:
+        self._store: dict[tuple, str] = {}
+        self._navs: dict[int, object] = {}  # keeps each navigation alive, so its id names it alone
+
+    def state(self, page, nav, homepage: str | None = None) -> tuple | None:
+        self._navs.setdefault(id(nav), nav)
+        return _state(page, nav, homepage)
+
+    def __call__(self, name: str, state: tuple | None) -> Memo:
+        if not isinstance(state, tuple):  # None, or a template that did not set it: draw afresh
+            return Memo(None, ())
+        return Memo(self._store, (name, *state))
+
+    def fixed(self, name: str, *key) -> Memo:
+        return Memo(self._store, (name, *key))
+
+
+def _state(page, nav, homepage: str | None) -> tuple | None:
+    """What a navigation partial reads that can change from page to page; None inside the navigation."""
+    items = list(_walk(nav.items)) if nav else []
+    if page is None or any(item.active for item in items):
+        return None
+    links = tuple(
+        (type(item).__name__, item.title, getattr(item, "url", None) and normalize_url(item.url, page=page), item.active,
+         _meta(item, "icon"), _meta(item, "status"))
+        for item in items)
+    home = normalize_url(homepage or (nav.homepage.url if nav and nav.homepage else ""), page=page)
+    return (id(nav), links, home, normalize_url("assets/", page=page))
+
+
+def _walk(items) -> Iterator:
+    for item in items:
+        yield item
+        yield from _walk(getattr(item, "children", None) or [])
+
+
+def _meta(item, key: str):
+    meta = getattr(item, "meta", None)
+    return meta.get(key) if meta else None
+
+
+def install(env: jinja2.Environment, theme_dirs: list[str], custom_dir: str | None) -> None:
+    """Reach the theme's templates under THEME_PREFIX and add the `nzd_memo` global to `env`."""
+    own = [folder for folder in theme_dirs if folder != custom_dir]
+    env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader({THEME_PREFIX: jinja2.FileSystemLoader(own)})])
+    env.globals["nzd_memo"] = ThemeMemo()

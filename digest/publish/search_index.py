@@ -27,6 +27,7 @@ See ARCHITECTURE.md, "Search".
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import hashlib
@@ -142,30 +143,43 @@ def without_ignored(body: str) -> str:
     return "".join(out) + body[pos:]
 
 
-def stage(site: Path, folder: Path) -> list[tuple[str, str, bool]]:
-    """Write the prepared copy (`prepare`) of every page of the site its template marked for indexing
-    to the same path under `folder`; return (path relative to the site, language, whether of the kind
-    listed first: `page_key`) for each, in the order of their paths. Pages are read and prepared in
-    forked workers (`digest.parallel`)."""
+def site_pages(site: Path) -> list[tuple[str, str, bool]]:
+    """(path relative to the site, language, whether of the kind listed first: `page_key`) of every
+    page of the site its template marked for indexing, in the order of their paths; read in forked
+    workers (`digest.parallel`)."""
     rels = [rel for path in sorted(site.rglob("*.html")) if not (rel := path.relative_to(site).as_posix()).startswith(OUTPUT + "/")]
-    keys = parallel_map(stage_page, rels, (site, folder), chunks_per_job=4)
+    keys = parallel_map(site_page_key, rels, site, chunks_per_job=4)
     return [(rel, *key) for rel, key in zip(rels, keys, strict=True) if key]
 
 
-def stage_page(rel: str, places: tuple[Path, Path]) -> tuple[str, bool] | None:
-    """`stage` for one page: the page at `rel` in the site prepared and written under the folder
-    (`places`: site, folder); its `page_key`, or None for a page not marked for the index."""
-    site, folder = places
-    data = (site / rel).read_bytes()
-    if BODY.encode() not in data:  # most files (source excerpts, redirects): spared decoding
+def site_page_key(rel: str, site: Path) -> tuple[str, bool] | None:
+    """The `page_key` of the page at `rel` in `site`, or None for a page `prepare` leaves out."""
+    html = read_marked(site / rel)
+    return page_key(html) if html is not None and LANG.search(html) else None
+
+
+def read_marked(path: Path) -> str | None:
+    """The text of a page, as read in text mode, or None for a page without the index marker (BODY):
+    most files (source excerpts, redirects) are not decoded."""
+    data = path.read_bytes()
+    if BODY.encode() not in data:
         return None
     html = data.decode("utf-8")
-    if "\r" in html:  # as reading in text mode would
-        html = html.replace("\r\n", "\n").replace("\r", "\n")
-    prepared = prepare(html)
-    if not prepared:
-        return None
-    write_page(folder / rel, prepared)
+    return html.replace("\r\n", "\n").replace("\r", "\n") if "\r" in html else html
+
+
+def stage(site: Path, copies: list[tuple[str, Path]]) -> list[tuple[str, bool]]:
+    """Write the prepared copy (`prepare`) of each page (path relative to `site`) to its path in
+    `copies`, in forked workers (`digest.parallel`); return each copy's `page_key`."""
+    return parallel_map(stage_page, copies, site, chunks_per_job=4)
+
+
+def stage_page(copy: tuple[str, Path], site: Path) -> tuple[str, bool]:
+    rel, target = copy
+    prepared = prepare(read_marked(site / rel) or "")
+    if prepared is None:
+        raise ValueError(f"{rel}: not a page to index")
+    write_page(target, prepared)
     return page_key(prepared)
 
 
@@ -174,10 +188,11 @@ def write_page(path: Path, html: str) -> None:
     path.write_bytes(html.encode("utf-8"))
 
 
-def page_key(prepared: str) -> tuple[str, bool]:
-    """The language of a prepared page and whether it is of the kind results list first (SEARCH_FIRST)."""
-    start = prepared.find(BODY)
-    return page_lang(prepared), f'data-nzd-kind="{SEARCH_FIRST}"' in prepared[start:prepared.find(">", start)]
+def page_key(html: str) -> tuple[str, bool]:
+    """The language of a page (built or prepared: `prepare` keeps both) and whether its marked element
+    (BODY) is of the kind results list first (SEARCH_FIRST)."""
+    start = html.find(BODY)
+    return page_lang(html), f'data-nzd-kind="{SEARCH_FIRST}"' in html[start:html.find(">", start)]
 
 
 def groups(prepared: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, list[tuple[str, str]]]]:
@@ -211,24 +226,30 @@ def deal(keys: list[tuple[str, str, bool]]) -> dict[tuple[str, str], tuple[int, 
 
 def build(site: Path, prepared: list[tuple[str, str]]) -> None:
     """`index` prepared copies (path relative to the site, HTML) into site/pagefind/."""
+    html = dict(prepared)
+
+    def write(copies: list[tuple[str, Path]]) -> None:
+        for rel, target in copies:
+            write_page(target, html[rel])
+
     with tempfile.TemporaryDirectory(prefix="nzd-search-") as tmp:
-        for rel, html in prepared:
-            write_page(Path(tmp) / "stage" / rel, html)
-        index(site, Path(tmp), [(rel, *page_key(html)) for rel, html in prepared])
+        index(site, Path(tmp), [(rel, *page_key(page)) for rel, page in prepared], write)
 
 
-def index(site: Path, tmp: Path, keys: list[tuple[str, str, bool]]) -> None:
-    """Index the prepared copies in tmp/stage/ (`stage`, which gave `keys`) with the Pagefind CLI,
-    one process per language and index (`deal`), as many at once as there are cores, and merge
-    their outputs into site/pagefind/: the primary index of every language at its root (its files
-    are named after their language, and pagefind-entry.json lists the languages), each shard in its
-    folder, less the script, worker and WebAssembly the primary index already has; then MANIFEST.
-    (Pagefind's Python service API, fed file by file, was far slower.)"""
+def index(site: Path, tmp: Path, keys: list[tuple[str, str, bool]], write: Callable[[list[tuple[str, Path]]], None]) -> None:
+    """Index the pages of `keys` with the Pagefind CLI, one process per language and index (`deal`), as
+    many at once as there are cores, and merge their outputs into site/pagefind/: the primary index of
+    every language at its root (its files are named after their language, and pagefind-entry.json
+    lists the languages), each shard in its folder, less the script, worker and WebAssembly the
+    primary index already has; then MANIFEST. `write` writes the prepared copies Pagefind reads, given
+    (path relative to the site, where). (Pagefind's Python service API, fed file by file, was far slower.)"""
     output = site / OUTPUT
     indexes = deal(keys)
     works = [(tmp / f"{n}-{lang}", folder, rels) for n, ((lang, folder), (_, rels)) in enumerate(indexes.items())]
+    # each copy at its path in the site: Pagefind derives the page's URL from it
+    write([(rel, work / "pages" / rel) for work, _, rels in works for rel in rels])
     # the largest first: their Pagefind processes take longest
-    run_all(tmp / "stage", [(work, rels) for work, _, rels in sorted(works, key=lambda work: -len(work[2]))])
+    run_all([work for work, _, rels in sorted(works, key=lambda work: -len(work[2]))])
     entries: dict[str, dict] = {}
     for work, folder, _ in works:
         out = output / folder
@@ -260,32 +281,32 @@ def move_tree(source: Path, target: Path, keep: Callable[[str], bool] | None = N
                     shutil.copyfile(Path(folder) / name, to / name)
 
 
-def run_all(staged: Path, works: list[tuple[Path, list[str]]]) -> None:
-    """For each work folder and its pages, in turn: move the pages' copies from `staged` to
-    work/pages/ (same paths: Pagefind derives each page's URL from it), write work/pagefind.json and
-    start Pagefind there (it reads that file), at most one process per core at once; `rechunk` each
-    output as its process ends."""
+def run_all(works: list[Path]) -> None:
+    """Run Pagefind in each work folder on its pages/ (writing its configuration, pagefind.json, which it
+    reads there), at most one process per core at once, in turn; as each process ends, `rechunk` its
+    output and remove the pages."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     slots = threading.BoundedSemaphore(cores)
 
     def run(work: Path) -> int:
-        with slots:
+        try:
             code = subprocess.run([sys.executable, "-m", "pagefind", "--silent"], cwd=work, check=False).returncode
-        if code == 0:
-            rechunk(work / "out")  # outside the slot: the next process indexes meanwhile
+        finally:
+            slots.release()
+        if code == 0:  # after the slot is free: the next process indexes meanwhile
+            rechunk(work / "out")
+            shutil.rmtree(work / "pages", ignore_errors=True)
         return code
 
     with ThreadPoolExecutor(max_workers=len(works) or 1) as pool:
         runs = []
-        for work, rels in works:
-            for rel in rels:
-                target = work / "pages" / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(staged / rel, target)
+        for work in works:
             config = {"site": str(work / "pages"), "output_path": str(work / "out"), "exclude_selectors": EXCLUDE}
             (work / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
+            slots.acquire()  # here, so the processes start in the order of `works`
             runs.append(pool.submit(run, work))
-        failed = [str(work) for (work, _), done in zip(works, runs, strict=True) if done.result() != 0]
+        codes = [done.result() for done in runs]
+    failed = [str(work) for work, code in zip(works, codes, strict=True) if code != 0]
     if failed:
         raise SystemExit(f"pagefind failed for {', '.join(failed)}")
 
@@ -535,10 +556,28 @@ def index_site(site: Path) -> dict[str, int]:
     site = site.resolve()
     if not (site / "index.html").is_file():
         raise SystemExit(f"{site}: no built site here (run mkdocs build first)")
-    shutil.rmtree(site / OUTPUT, ignore_errors=True)  # stale chunks of a previous build
-    with tempfile.TemporaryDirectory(prefix="nzd-search-") as tmp:
-        keys = stage(site, Path(tmp) / "stage")
-        index(site, Path(tmp), keys)
+    # beside the site, so on its file system: outputs are moved into it by renaming
+    with tempfile.TemporaryDirectory(prefix=f".{site.name}-search-", dir=site.parent) as tmp:
+        stale = Path(tmp) / "stale"  # the previous build's index, removed while this one is made
+        with contextlib.suppress(FileNotFoundError):
+            (site / OUTPUT).rename(stale)
+        keys = site_pages(site)
+        remover = threading.Thread(target=shutil.rmtree, args=(stale, True))
+
+        def write(copies: list[tuple[str, Path]]) -> None:
+            written = stage(site, copies)
+            expected = {rel: (lang, first) for rel, lang, first in keys}
+            if wrong := [rel for (rel, _), key in zip(copies, written, strict=True) if key != expected[rel]]:
+                raise SystemExit(f"search index: the prepared copy of {wrong[0]} changed its language or kind")
+            # a thread, as removing files waits on the disk, not a core; started once `stage` has forked
+            # its workers, since forking beside a running thread is unsafe
+            remover.start()
+
+        try:
+            index(site, Path(tmp), keys, write)
+        finally:
+            if remover.ident is not None:
+                remover.join()
     for name in UNUSED:
         (site / OUTPUT / name).unlink(missing_ok=True)
     counts: dict[str, int] = {"pages": len(keys)}

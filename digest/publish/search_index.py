@@ -27,6 +27,8 @@ See ARCHITECTURE.md, "Search".
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import gzip
 import hashlib
 import html as html_lib
@@ -39,10 +41,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from digest.fold import fold, mark_stroke
+from digest.parallel import parallel_map
 from digest.site import SEARCH_FIRST
 
 OUTPUT = "pagefind"
@@ -138,32 +143,78 @@ def without_ignored(body: str) -> str:
     return "".join(out) + body[pos:]
 
 
-def pages(site: Path) -> list[tuple[str, str]]:
-    """(path relative to the site, HTML prepared for the index) for every page its template marked for indexing."""
-    out = []
-    for path in sorted(site.rglob("*.html")):
-        rel = path.relative_to(site).as_posix()
-        if rel.startswith(OUTPUT + "/"):
-            continue
-        prepared = prepare(path.read_text(encoding="utf-8"))
-        if prepared:
-            out.append((rel, prepared))
-    return out
+def site_pages(site: Path) -> list[tuple[str, str, bool]]:
+    """(path relative to the site, language, whether of the kind listed first: `page_key`) of every
+    page of the site its template marked for indexing, in the order of their paths; read in forked
+    workers (`digest.parallel`)."""
+    rels = [rel for path in sorted(site.rglob("*.html")) if not (rel := path.relative_to(site).as_posix()).startswith(OUTPUT + "/")]
+    keys = parallel_map(site_page_key, rels, site, chunks_per_job=4)
+    return [(rel, *key) for rel, key in zip(rels, keys, strict=True) if key]
+
+
+def site_page_key(rel: str, site: Path) -> tuple[str, bool] | None:
+    """The `page_key` of the page at `rel` in `site`, or None for a page `prepare` leaves out."""
+    html = read_marked(site / rel)
+    return page_key(html) if html is not None and LANG.search(html) else None
+
+
+def read_marked(path: Path) -> str | None:
+    """The text of a page, as read in text mode, or None for a page without the index marker (BODY):
+    most files (source excerpts, redirects) are not decoded."""
+    data = path.read_bytes()
+    if BODY.encode() not in data:
+        return None
+    html = data.decode("utf-8")
+    return html.replace("\r\n", "\n").replace("\r", "\n") if "\r" in html else html
+
+
+def stage(site: Path, copies: list[tuple[str, Path]]) -> list[tuple[str, bool]]:
+    """Write the prepared copy (`prepare`) of each page (path relative to `site`) to its path in
+    `copies`, in forked workers (`digest.parallel`); return each copy's `page_key`."""
+    return parallel_map(stage_page, copies, site, chunks_per_job=4)
+
+
+def stage_page(copy: tuple[str, Path], site: Path) -> tuple[str, bool]:
+    rel, target = copy
+    prepared = prepare(read_marked(site / rel) or "")
+    if prepared is None:
+        raise ValueError(f"{rel}: not a page to index")
+    write_page(target, prepared)
+    return page_key(prepared)
+
+
+def write_page(path: Path, html: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(html.encode("utf-8"))
+
+
+def page_key(html: str) -> tuple[str, bool]:
+    """The language of a page (built or prepared: `prepare` keeps both) and whether its marked element
+    (BODY) is of the kind results list first (SEARCH_FIRST)."""
+    start = html.find(BODY)
+    return page_lang(html), f'data-nzd-kind="{SEARCH_FIRST}"' in html[start:html.find(">", start)]
 
 
 def groups(prepared: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, list[tuple[str, str]]]]:
-    """The pages of each index: {(language, folder): (group, pages)}, group 0 for the kind results list
-    first (SEARCH_FIRST), 1 for the rest. Folder "" is the primary index: the pages of every other
-    kind. The pages of the first kind go to folders `first-0/`, `first-1/`, … of at most SHARD_PAGES
-    pages each, dealt in turn in the order of their paths (event pages by date), so every shard spans
-    the whole archive. A language without pages of other kinds has its first shard as primary index."""
-    first_kind = f'data-nzd-kind="{SEARCH_FIRST}"'
-    by_lang: dict[str, tuple[list, list]] = {}
-    for rel, html in prepared:
-        start = html.find(BODY)
-        first, rest = by_lang.setdefault(page_lang(html), ([], []))
-        (first if first_kind in html[start:html.find(">", start)] else rest).append((rel, html))
-    out: dict[tuple[str, str], tuple[int, list[tuple[str, str]]]] = {}
+    """`deal` of prepared pages (path relative to the site, HTML): {(language, folder): (group, pages)}."""
+    html = dict(prepared)
+    return {key: (group, [(rel, html[rel]) for rel in rels])
+            for key, (group, rels) in deal([(rel, *page_key(page)) for rel, page in prepared]).items()}
+
+
+def deal(keys: list[tuple[str, str, bool]]) -> dict[tuple[str, str], tuple[int, list[str]]]:
+    """The pages of each index, from each page's (path relative to the site, language, whether of the
+    kind listed first) in the order of their paths: {(language, folder): (group, paths)}, group 0 for
+    the kind results list first (SEARCH_FIRST), 1 for the rest. Folder "" is the primary index: the
+    pages of every other kind. The pages of the first kind go to folders `first-0/`, `first-1/`, … of
+    at most SHARD_PAGES pages each, dealt in turn in the order of their paths (event pages by date), so
+    every shard spans the whole archive. A language without pages of other kinds has its first shard
+    as primary index."""
+    by_lang: dict[str, tuple[list[str], list[str]]] = {}
+    for rel, lang, is_first in keys:
+        first, rest = by_lang.setdefault(lang, ([], []))
+        (first if is_first else rest).append(rel)
+    out: dict[tuple[str, str], tuple[int, list[str]]] = {}
     for lang, (first, rest) in sorted(by_lang.items()):
         if rest:
             out[(lang, "")] = (1, rest)
@@ -174,58 +225,88 @@ def groups(prepared: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, 
 
 
 def build(site: Path, prepared: list[tuple[str, str]]) -> None:
-    """Index the prepared copies with the Pagefind CLI, one process per language and index
-    (`groups`), as many at once as there are cores, and merge their outputs into site/pagefind/:
-    the primary index of every language at its root (its files are named after their language,
-    and pagefind-entry.json lists the languages), each shard in its folder, less the script,
-    worker and WebAssembly the primary index already has; then MANIFEST.
-    (Pagefind's Python service API, fed file by file, was far slower.)"""
-    output = site / OUTPUT
-    indexes = groups(prepared)
+    """`index` prepared copies (path relative to the site, HTML) into site/pagefind/."""
+    html = dict(prepared)
+
+    def write(copies: list[tuple[str, Path]]) -> None:
+        for rel, target in copies:
+            write_page(target, html[rel])
+
     with tempfile.TemporaryDirectory(prefix="nzd-search-") as tmp:
-        works = []
-        for n, ((lang, folder), (_, lang_pages)) in enumerate(indexes.items()):
-            work = Path(tmp) / f"{n}-{lang}"
-            for rel, html in lang_pages:
-                target = work / "pages" / rel  # same relative path: Pagefind derives the URL from it
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(html, encoding="utf-8")
-            config = {"site": str(work / "pages"), "output_path": str(work / "out"), "exclude_selectors": EXCLUDE}
-            (work / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
-            works.append((work, folder))
-        run_all([work for work, _ in works])
-        entries: dict[str, dict] = {}
-        for work, folder in works:
-            out = output / folder
-            part = json.loads((work / "out" / "pagefind-entry.json").read_text(encoding="utf-8"))
-            entry = entries.get(folder, {})
-            entries[folder] = {**part, "languages": {**entry.get("languages", {}), **part["languages"]}}
-            shutil.copytree(work / "out", out, dirs_exist_ok=True)
-            if folder:  # the primary index's script, worker and WebAssembly serve every index
-                for file in out.iterdir():
-                    if file.is_file() and not file.name.endswith((".pf_meta", ".json")):
-                        file.unlink()
-        for folder, entry in entries.items():
-            (output / folder / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        index(site, Path(tmp), [(rel, *page_key(page)) for rel, page in prepared], write)
+
+
+def index(site: Path, tmp: Path, keys: list[tuple[str, str, bool]], write: Callable[[list[tuple[str, Path]]], None]) -> None:
+    """Index the pages of `keys` with the Pagefind CLI, one process per language and index (`deal`), as
+    many at once as there are cores, and merge their outputs into site/pagefind/: the primary index of
+    every language at its root (its files are named after their language, and pagefind-entry.json
+    lists the languages), each shard in its folder, less the script, worker and WebAssembly the
+    primary index already has; then MANIFEST. `write` writes the prepared copies Pagefind reads, given
+    (path relative to the site, where). (Pagefind's Python service API, fed file by file, was far slower.)"""
+    output = site / OUTPUT
+    indexes = deal(keys)
+    works = [(tmp / f"{n}-{lang}", folder, rels) for n, ((lang, folder), (_, rels)) in enumerate(indexes.items())]
+    # each copy at its path in the site: Pagefind derives the page's URL from it
+    write([(rel, work / "pages" / rel) for work, _, rels in works for rel in rels])
+    # the largest first: their Pagefind processes take longest
+    run_all([work for work, _, rels in sorted(works, key=lambda work: -len(work[2]))])
+    entries: dict[str, dict] = {}
+    for work, folder, _ in works:
+        out = output / folder
+        part = json.loads((work / "out" / "pagefind-entry.json").read_text(encoding="utf-8"))
+        entry = entries.get(folder, {})
+        entries[folder] = {**part, "languages": {**entry.get("languages", {}), **part["languages"]}}
+        # a shard keeps its index files only: the primary index's script, worker and WebAssembly serve every index
+        move_tree(work / "out", out, keep=(lambda name: name.endswith((".pf_meta", ".json"))) if folder else None)
+    for folder, entry in entries.items():
+        (output / folder / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     manifest: dict[str, list] = {}
     for (lang, folder), (group, _) in indexes.items():
         manifest.setdefault(lang, []).append([folder, group])
     (output / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
+def move_tree(source: Path, target: Path, keep: Callable[[str], bool] | None = None) -> None:
+    """Move the files under `source` to the same paths under `target`, replacing files of the same name
+    (renamed, or copied where `target` is on another file system); `keep`, if given, says which of
+    the files directly in `source` to move (by name), the others are left."""
+    for folder, _, files in os.walk(source):
+        to = target / Path(folder).relative_to(source)
+        to.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            if keep is None or folder != str(source) or keep(name):
+                try:
+                    os.replace(Path(folder) / name, to / name)
+                except OSError:
+                    shutil.copyfile(Path(folder) / name, to / name)
+
+
 def run_all(works: list[Path]) -> None:
-    """Run Pagefind in each work folder (it reads ./pagefind.json), at most one process per core at
-    once, and `rechunk` each output."""
+    """Run Pagefind in each work folder on its pages/ (writing its configuration, pagefind.json, which it
+    reads there), at most one process per core at once, in turn; as each process ends, `rechunk` its
+    output and remove the pages."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    slots = threading.BoundedSemaphore(cores)
 
     def run(work: Path) -> int:
-        code = subprocess.run([sys.executable, "-m", "pagefind", "--silent"], cwd=work, check=False).returncode
-        if code == 0:
-            rechunk(work / "out")  # here, so it runs while the other processes index
+        try:
+            code = subprocess.run([sys.executable, "-m", "pagefind", "--silent"], cwd=work, check=False).returncode
+        finally:
+            slots.release()
+        if code == 0:  # after the slot is free: the next process indexes meanwhile
+            rechunk(work / "out")
+            shutil.rmtree(work / "pages", ignore_errors=True)
         return code
 
-    with ThreadPoolExecutor(max_workers=cores) as pool:
-        failed = [str(work) for work, code in zip(works, pool.map(run, works), strict=True) if code != 0]
+    with ThreadPoolExecutor(max_workers=len(works) or 1) as pool:
+        runs = []
+        for work in works:
+            config = {"site": str(work / "pages"), "output_path": str(work / "out"), "exclude_selectors": EXCLUDE}
+            (work / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
+            slots.acquire()  # here, so the processes start in the order of `works`
+            runs.append(pool.submit(run, work))
+        codes = [done.result() for done in runs]
+    failed = [str(work) for work, code in zip(works, codes, strict=True) if code != 0]
     if failed:
         raise SystemExit(f"pagefind failed for {', '.join(failed)}")
 
@@ -254,8 +335,12 @@ def rechunk(out: Path) -> None:
         for ref in cbor_decode(meta[chunks_start:chunks_end]):
             chunk_path = out / "index" / f"{ref[2]}.pf_index"
             chunk = read_pagefind(chunk_path)
-            wrapper, _ = cbor_items(chunk, len(PAGEFIND_HEADER))  # WordIndex: words
-            entries, _ = cbor_items(chunk, wrapper[0][0])
+            major, fields, at = cbor_arg(chunk, len(PAGEFIND_HEADER))  # WordIndex: words
+            if major != 4 or not fields:
+                raise ValueError(f"{chunk_path}: not a word index")
+            entries, end = word_entries(chunk, at)
+            if fields == 1 and end != len(chunk):
+                raise ValueError(f"{chunk_path}: word entries end at {end} of {len(chunk)} bytes")
             words += [(cbor_decode(chunk, cbor_arg(chunk, start)[2]), chunk[start:end]) for start, end in entries]
             chunk_path.unlink()
         groups: list[list[tuple[str, bytes]]] = [[]]
@@ -386,6 +471,67 @@ def cbor_items(data: bytes, at: int) -> tuple[list[tuple[int, int]], int]:
     return items, at
 
 
+#: One CBOR integer, of any size.
+CBOR_INT = rb"(?:[\x00-\x17\x20-\x37]|[\x18\x38][\s\S]|[\x19\x39][\s\S]{2}|[\x1a\x3a][\s\S]{4}|[\x1b\x3b][\s\S]{8})"
+#: A CBOR array of integers: its head, then every integer that follows (possessive: the run is never
+#: cut short). Where such an array is followed by an item other than an integer, as in ENTRY_PAGE,
+#: that run is exactly the array's items.
+CBOR_INTS = rb"(?:[\x80-\x97]|\x98[\s\S]|\x99[\s\S]{2}|\x9a[\s\S]{4})" + CBOR_INT + rb"*+"
+#: A page in a word's entry as Pagefind writes it: [page number, [positions], [positions in metadata]].
+ENTRY_PAGE = rb"\x83" + CBOR_INT + CBOR_INTS + CBOR_INTS
+
+
+@functools.cache
+def entry_pages(count: int) -> re.Pattern[bytes]:
+    """The pattern of `count` pages (ENTRY_PAGE) one after the other."""
+    return re.compile(rb"(?:%s){%d}" % (ENTRY_PAGE, count))
+
+
+def word_entries(data: bytes, at: int) -> tuple[list[tuple[int, int]], int]:
+    """`cbor_items` of the array of word entries at `at` (a WordIndex's words), found by `word_end`
+    where an entry has the shape Pagefind writes, else by `cbor_skip`."""
+    major, count, at = cbor_arg(data, at)
+    if major != 4:
+        raise ValueError(f"expected a CBOR array at {at}")
+    items = []
+    for _ in range(count):
+        end = word_end(data, at)
+        if end < 0:
+            end = cbor_skip(data, at)
+        items.append((at, end))
+        at = end
+    return items, at
+
+
+def word_end(data: bytes, at: int) -> int:
+    """The offset after the word entry at `at` if it has the shape Pagefind writes, [word, pages,
+    [[variant, pages], …]] with pages as ENTRY_PAGE, else -1."""
+    if data[at] != 0x83 or (at := text_pages_end(data, at + 1)) < 0:
+        return -1
+    major, variants, at = cbor_arg(data, at)
+    if major != 4:
+        return -1
+    for _ in range(variants):
+        if data[at] != 0x82 or (at := text_pages_end(data, at + 1)) < 0:
+            return -1
+    return at
+
+
+def text_pages_end(data: bytes, at: int) -> int:
+    """The offset after a word or variant at `at` and the array of its pages, else -1. The pages are
+    matched at once by a pattern (`entry_pages`), not item by item: they are most of an entry's bytes."""
+    major, size, at = cbor_arg(data, at)
+    if major != 3:
+        return -1
+    major, count, at = cbor_arg(data, at + size)
+    if major != 4:
+        return -1
+    if not count:
+        return at
+    match = entry_pages(count).match(data, at)
+    return match.end() if match else -1
+
+
 def cbor_decode(data: bytes, at: int = 0):
     """The CBOR item at `at`, decoded (integers, text, arrays: enough for words and chunk lists)."""
     major, value, after = cbor_arg(data, at)
@@ -410,12 +556,31 @@ def index_site(site: Path) -> dict[str, int]:
     site = site.resolve()
     if not (site / "index.html").is_file():
         raise SystemExit(f"{site}: no built site here (run mkdocs build first)")
-    shutil.rmtree(site / OUTPUT, ignore_errors=True)  # stale chunks of a previous build
-    prepared = pages(site)
-    build(site, prepared)
+    # beside the site, so on its file system: outputs are moved into it by renaming
+    with tempfile.TemporaryDirectory(prefix=f".{site.name}-search-", dir=site.parent) as tmp:
+        stale = Path(tmp) / "stale"  # the previous build's index, removed while this one is made
+        with contextlib.suppress(FileNotFoundError):
+            (site / OUTPUT).rename(stale)
+        keys = site_pages(site)
+        remover = threading.Thread(target=shutil.rmtree, args=(stale, True))
+
+        def write(copies: list[tuple[str, Path]]) -> None:
+            written = stage(site, copies)
+            expected = {rel: (lang, first) for rel, lang, first in keys}
+            if wrong := [rel for (rel, _), key in zip(copies, written, strict=True) if key != expected[rel]]:
+                raise SystemExit(f"search index: the prepared copy of {wrong[0]} changed its language or kind")
+            # a thread, as removing files waits on the disk, not a core; started once `stage` has forked
+            # its workers, since forking beside a running thread is unsafe
+            remover.start()
+
+        try:
+            index(site, Path(tmp), keys, write)
+        finally:
+            if remover.ident is not None:
+                remover.join()
     for name in UNUSED:
         (site / OUTPUT / name).unlink(missing_ok=True)
-    counts: dict[str, int] = {"pages": len(prepared)}
-    for _, html in prepared:
-        counts[page_lang(html)] = counts.get(page_lang(html), 0) + 1
+    counts: dict[str, int] = {"pages": len(keys)}
+    for _, lang, _ in keys:
+        counts[lang] = counts.get(lang, 0) + 1
     return counts

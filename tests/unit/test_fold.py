@@ -76,3 +76,14 @@ def test_fold_is_ascii_for_vietnamese(text: str) -> None:
     folded = fold(text)
     assert folded.isascii()
     assert fold(folded) == folded
+
+
+def test_strip_marks_drops_every_combining_mark() -> None:
+    """strip_marks drops exactly the characters with a combining class after decomposition, whichever
+    they are: the same text as a test of every character, over the code points of the first two planes
+    (every combining mark Unicode assigns) and a Vietnamese text."""
+    every = "".join(chr(c) for c in range(0x20000) if not 0xD800 <= c < 0xE000)
+    for text in (every, "Phạm Quốc Đăng, Hội thảo Khu công nghiệp sinh thái Đình Vũ", "plain ascii", ""):
+        decomposed = unicodedata.normalize("NFD", text)
+        expected = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+        assert strip_marks(text) == expected

@@ -154,3 +154,68 @@ def test_index_is_the_same_bytes_twice(tmp_path, monkeypatch) -> None:
         runs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
     assert any(name.startswith("first-2/index/") for name in runs[0]) and index_search.MANIFEST in runs[0]
     assert runs[0] == runs[1]
+
+
+def test_word_entries_as_cbor_items(common_index: Path) -> None:
+    """The word entries found by pattern (`word_entries`) are those the item-by-item walk finds, on
+    Pagefind's own chunks and on entries of another shape (a map in a page's positions, a page of
+    four items), which fall back to the walk."""
+    chunks = [index_search.read_pagefind(path) for path in sorted((common_index / "index").iterdir())]
+    assert chunks
+    at = len(index_search.PAGEFIND_HEADER) + 1  # WordIndex: [words]
+    for chunk in chunks:
+        found = index_search.word_entries(chunk, at)
+        assert found == index_search.cbor_items(chunk, at) and found[1] == len(chunk)
+        assert all(index_search.word_end(chunk, start) == end for start, end in found[0])
+    head, text = index_search.cbor_head, index_search.cbor_text
+    ints = head(4, 3) + bytes([1]) + head(0, 300) + head(1, 24)  # [1, 300, -25]
+    pagefind_shape = head(4, 3) + text("dat") + head(4, 0) + head(4, 1) + head(4, 2) + text("đạt") + head(4, 2) + (
+        head(4, 3) + bytes([0]) + ints + head(4, 0)) * 2
+    other_shape = head(4, 3) + text("x") + head(4, 1) + head(4, 4) + bytes([0]) + ints + head(4, 0) + bytes([5]) + head(4, 0)
+    mapped = head(4, 3) + text("y") + head(4, 1) + head(4, 3) + bytes([0]) + head(5, 1) + bytes([1, 2]) + head(4, 0) + head(4, 0)
+    words = head(4, 3) + pagefind_shape + other_shape + mapped
+    assert index_search.word_end(words, 1) == 1 + len(pagefind_shape)
+    assert index_search.word_end(words, 1 + len(pagefind_shape)) == -1
+    assert index_search.word_entries(words, 0) == index_search.cbor_items(words, 0)
+    assert index_search.word_entries(words, 0)[1] == len(words)
+
+
+def test_move_tree(tmp_path) -> None:
+    """Files move to the same paths, replacing those of the same name; `keep` picks the top-level files moved."""
+    source, target = tmp_path / "out", tmp_path / "site"
+    for rel, text in {"a.js": "new a", "b.json": "b", "index/c.pf_index": "c"}.items():
+        (source / rel).parent.mkdir(parents=True, exist_ok=True)
+        (source / rel).write_text(text)
+    (target / "index").mkdir(parents=True)
+    (target / "index" / "c.pf_index").write_text("old c")
+    index_search.move_tree(source, target, keep=lambda name: name.endswith(".json"))
+    assert {p.relative_to(target).as_posix(): p.read_text() for p in target.rglob("*") if p.is_file()} == {
+        "b.json": "b", "index/c.pf_index": "c"}
+    assert (source / "a.js").exists() and not (source / "b.json").exists()
+
+
+def test_index_site_as_build_of_prepared_pages(tmp_path) -> None:
+    """`index_site` reads the built pages (CRLF line ends read as in text mode; pages without the marker
+    left out), removes the previous index, and writes what `build` writes from the same prepared pages."""
+    site = tmp_path / "site"
+    pages = {f"{'events' if n % 2 else 'other'}/e{n:02}/index.html": page(n, "event" if n % 2 else "place")
+             for n in range(12)}
+    pages["other/e04/index.html"] = pages["other/e04/index.html"].replace("<p>", "<p>\r\nmột\r\n")
+    pages["index.html"] = '<!doctype html><html lang="vi"><body>no index here</body></html>'
+    for rel, html in pages.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_bytes(html.encode("utf-8"))
+    (site / index_search.OUTPUT / "index").mkdir(parents=True)
+    (site / index_search.OUTPUT / "index" / "stale.pf_index").write_text("stale")
+    assert index_search.index_site(site) == {"pages": 12, "vi": 12}
+    prepared = [(rel, index_search.prepare(html.replace("\r\n", "\n"))) for rel, html in sorted(pages.items())]
+    index_search.build(tmp_path / "built", [(rel, html) for rel, html in prepared if html])
+    for name in index_search.UNUSED:
+        (tmp_path / "built" / index_search.OUTPUT / name).unlink()
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    assert files(site / index_search.OUTPUT) == files(tmp_path / "built" / index_search.OUTPUT)
+    assert "index/stale.pf_index" not in files(site / index_search.OUTPUT)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-search-")]

@@ -12,7 +12,8 @@ from typing import TypeVar
 
 from digest import site
 from digest.load import Catalogue
-from digest.pages.browse import build_browse
+from digest.pages.browse import Browse, build_browse
+from digest.pages.fragments import HtmlFragments
 from digest.pages.helpers import PageHelpers
 from digest.pages.plan import PageSpec, event_data_file, event_files, language_pages, open_data_files
 from digest.pages.templating import GENERATED_MARK, load_labels, make_environment
@@ -49,10 +50,8 @@ def _render_language(lang: str, catalogue: Catalogue) -> dict[str, str]:
 def _language_files(lang: str, catalogue: Catalogue) -> Iterator[tuple[str, str]]:
     env = make_environment()
     browse = build_browse(catalogue)
-    labels = load_labels()[lang]
-    helpers = PageHelpers(catalogue, lang, labels, browse)
-    common = {"page": helpers, "t": labels, "lang": lang, "catalogue": catalogue, "browse": browse}
-    specs = language_pages(catalogue, browse, lang, helpers)
+    common = page_context(catalogue, lang, browse)
+    specs = language_pages(catalogue, browse, lang, common["page"])
     if lang == site.DEFAULT_LANGUAGE:
         specs = chain(specs, open_data_files(catalogue))
     for spec in specs:
@@ -67,14 +66,20 @@ def render_events(catalogue: Catalogue, event_ids: set[str], env=None, browse=No
     events = [event for event in catalogue.events if event.id in event_ids]
     pages: dict[str, str] = {}
     for lang in site.LANGUAGES:
-        labels = load_labels()[lang]
-        common = {"page": PageHelpers(catalogue, lang, labels, browse), "t": labels, "lang": lang, "catalogue": catalogue, "browse": browse}
+        common = page_context(catalogue, lang, browse)
         for event in events:
             specs = list(event_files(catalogue, lang, common["page"], event))
             if lang == site.DEFAULT_LANGUAGE:
                 specs.append(event_data_file(event))
             pages.update((spec.path, render(env, spec, common)) for spec in specs)
     return dict(sorted(pages.items()))
+
+
+def page_context(catalogue: Catalogue, lang: str, browse: Browse) -> dict:
+    """What every template of one language sees, besides its page's own context."""
+    labels = load_labels()[lang]
+    helpers = PageHelpers(catalogue, lang, labels, browse)
+    return {"page": helpers, "fragments": HtmlFragments(helpers), "t": labels, "lang": lang, "catalogue": catalogue, "browse": browse}
 
 
 def render(env, spec: PageSpec, common: dict) -> str:

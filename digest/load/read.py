@@ -67,8 +67,8 @@ _Loader.yaml_implicit_resolvers = _FastLoader.yaml_implicit_resolvers = {
     key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-# `_FastLoader.resolve` leaves out what PyYAML's safe loader does not have: wildcard and path resolvers.
-assert None not in _FastLoader.yaml_implicit_resolvers and not _FastLoader.yaml_path_resolvers
+if None in _FastLoader.yaml_implicit_resolvers or _FastLoader.yaml_path_resolvers:
+    raise RuntimeError("_FastLoader.resolve knows no wildcard or path resolvers, which PyYAML's safe loader has not")
 
 
 def _parse(text: str, loader_class: type) -> tuple[Any, dict]:

@@ -62,13 +62,17 @@ def generate(data: Path = DATA, docs: Path = DOCS, *, write: bool = True, root: 
     catalogue = load_catalogue(data, root or data.parent, archive, cache)
     docs.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=docs.parent)) if write else None
+    # The staged files go into a folder of staging's own, made like docs/ would be: into an empty docs/
+    # `commit` moves that folder whole.
+    staged = staging / "docs" if staging is not None else None
+    existing = existing_files(docs)
     try:
-        parts = render_each(catalogue, lambda lang, files: stage(files, docs, staging))
+        parts = render_each(catalogue, lambda lang, files: stage(files, docs, staged, existing))
         paths = sorted(path for part_paths, _ in parts for path in part_paths)
         changes = Plan(sorted(rel for _, part in parts for rel in part.create), sorted(rel for _, part in parts for rel in part.update),
-                       sorted(existing_files(docs) - set(paths)))
-        if staging is not None:
-            commit(staging, docs, changes)
+                       sorted(existing - set(paths)))
+        if staged is not None:
+            commit(staged, docs, changes)
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)

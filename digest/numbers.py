@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache, lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -39,20 +40,23 @@ _DIGIT = re.compile(r"\d")
 
 def numbers_in(text: str, lang: str) -> set[str]:
     """The canonical numbers, dates and times a text contains."""
+    return set(_numbers_in(text, lang)) if _DIGIT.search(text) else set()
+
+
+@lru_cache(maxsize=1 << 14)
+def _numbers_in(text: str, lang: str) -> frozenset[str]:
+    # Cached: a statement's text is read by the translation cross-check and the evidence check alike.
     found: set[str] = set()
-    if not _DIGIT.search(text):
-        return found
 
-    def take(pattern: re.Pattern, make) -> None:
+    def take(pattern: re.Pattern, make, needs: str = "") -> None:
         nonlocal text
-        for match in pattern.finditer(text):
-            found.add(make(match))
-        text = pattern.sub(" ", text)
+        if needs in text:  # a pattern that cannot match is not run
+            text = pattern.sub(lambda match: found.add(make(match)) or " ", text)
 
-    take(_TIME, lambda m: f"time:{int(m[1]):02d}:{m[2]}")
+    take(_TIME, lambda m: f"time:{int(m[1]):02d}:{m[2]}", ":")
     if lang == "vi":
-        take(_MONTH_YEAR_VI, lambda m: f"month:{m[2]}-{int(m[1]):02d}")
-        take(_DATE_VI, lambda m: f"date:{m[3] or '----'}-{int(m[2]):02d}-{int(m[1]):02d}")
+        take(_MONTH_YEAR_VI, lambda m: f"month:{m[2]}-{int(m[1]):02d}", "tháng ")
+        take(_DATE_VI, lambda m: f"date:{m[3] or '----'}-{int(m[2]):02d}-{int(m[1]):02d}", "/")
     else:
         take(_DATE_EN, lambda m: f"date:{m[3] or '----'}-{MONTHS_EN.index(m[2]) + 1:02d}-{int(m[1]):02d}")
         take(_MONTH_YEAR_EN, lambda m: f"month:{m[2]}-{MONTHS_EN.index(m[1]) + 1:02d}")
@@ -65,7 +69,7 @@ def numbers_in(text: str, lang: str) -> set[str]:
             # "phát thải ròng bằng 0" is "net zero" in English: zero is said in words as often as in digits.
             continue
         found.add(f"{value.normalize():f}")
-    return found
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -77,8 +81,8 @@ class NumberMismatch:
 def _pairs(value: Any, path: tuple = ()):
     """Yield (path, vi text, en text) for every bilingual pair inside a model."""
     if isinstance(value, BaseModel):
-        fields = type(value).model_fields
-        if "vi" in fields and "en" in fields:
+        pair, fields = _fields(type(value))
+        if pair:
             vi, en = value.vi, value.en  # type: ignore[attr-defined]
             if isinstance(vi, str):
                 yield path, vi, en
@@ -91,6 +95,13 @@ def _pairs(value: Any, path: tuple = ()):
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _pairs(item, (*path, i))
+
+
+@cache
+def _fields(model: type[BaseModel]) -> tuple[bool, tuple[str, ...]]:
+    """Whether a model is a bilingual pair (has `vi` and `en`), and its fields."""
+    fields = model.model_fields
+    return "vi" in fields and "en" in fields, tuple(fields)
 
 
 def cross_check_numbers(event: BaseModel) -> list[NumberMismatch]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -50,7 +51,9 @@ def parallel_map(function: Callable[[T, Any], R], items: Sequence[T], shared: An
     try:
         size = -(-len(items) // (workers * chunks_per_job))
         chunks = [items[i:i + size] for i in range(0, len(items), size)]
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        # A worker keeps what it inherits (`shared`) until it exits: frozen, the collector does not scan it
+        # again at every collection.
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"), initializer=gc.freeze) as pool:
             return [result for chunk in pool.map(_run_chunk, chunks) for result in chunk]
     finally:
         _TASK = None

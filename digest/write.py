@@ -7,6 +7,7 @@ stale and removed on write, reported by `--check`.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -31,9 +32,13 @@ class Plan:
 
 
 def existing_files(docs: Path) -> set[str]:
-    if not docs.is_dir():
-        return set()
-    return {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
+    """Every file under `docs` (following no folder links), as paths relative to it."""
+    found: set[str] = set()
+    for folder, _, names in os.walk(docs):
+        rel = Path(folder).relative_to(docs).as_posix()
+        prefix = "" if rel == "." else rel + "/"
+        found.update(prefix + name for name in names if os.path.isfile(os.path.join(folder, name)))
+    return found
 
 
 def plan(pages: dict[str, str], docs: Path, stale: bool = True) -> Plan:
@@ -45,33 +50,53 @@ def plan(pages: dict[str, str], docs: Path, stale: bool = True) -> Plan:
     return result
 
 
-def stage(files: Iterable[tuple[str, str]], docs: Path, staging: Path | None) -> tuple[list[str], Plan]:
+def stage(files: Iterable[tuple[str, str]], docs: Path, staging: Path | None,
+          existing: set[str] | None = None) -> tuple[list[str], Plan]:
     """Compare files, one at a time, with docs/ as it is; write each new or changed one into `staging`
-    (when given) for `commit` to move into place. Returns every path and what differs (deletions aside)."""
+    (when given) for `commit` to move into place. Returns every path and what differs (deletions aside).
+    `existing`: the files docs/ holds (`existing_files`), when the caller has listed them: a file not
+    among them is new without asking the file system."""
     paths: list[str] = []
     result = Plan()
+    made: set[str] = set()
     for rel, text in files:
         paths.append(rel)
         data = text.encode("utf-8")
-        path = docs / rel
-        if not path.is_file():
+        path = None if existing is not None and rel not in existing else docs / rel
+        if path is None or not path.is_file():
             result.create.append(rel)
         elif path.stat().st_size == len(data) and path.read_bytes() == data:
             continue
         else:
             result.update.append(rel)
         if staging is not None:
-            target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            target = os.path.join(staging, rel)
+            _make_folder(os.path.dirname(target), made)
+            with open(target, "wb") as handle:
+                handle.write(data)
     return paths, result
 
 
+def _make_folder(folder: str, made: set[str]) -> None:
+    """`mkdir -p`, once per folder."""
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
+
+
 def commit(staging: Path, docs: Path, changes: Plan) -> None:
-    """Move the staged files into docs/ (each replaced whole) and remove the stale ones."""
+    """Move the staged files into docs/ (each replaced whole) and remove the stale ones. Into an empty or
+    absent docs/ the staged folder itself is moved, whole."""
+    if changes.create and not changes.update and not changes.delete and not (docs.is_dir() and any(docs.iterdir())):
+        if docs.is_dir():
+            os.chmod(staging, stat.S_IMODE(docs.stat().st_mode))
+        os.replace(staging, docs)
+        return
+    made: set[str] = set()
     for rel in changes.create + changes.update:
-        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staging / rel, docs / rel)
+        target = os.path.join(docs, rel)
+        _make_folder(os.path.dirname(target), made)
+        os.replace(os.path.join(staging, rel), target)
     _remove(docs, changes.delete)
 
 

@@ -94,11 +94,13 @@ def _load_checked(path: Path, shared: tuple[Path, dict[str, dict], Path | None])
     crosses a process boundary much faster than a pickled model."""
     root, registry, archive = shared
     event, lines, errors = load_event(path, root)
+    data = None
     if event is not None:
-        errors = errors + check_event(event, registry, relative_name(path, root), lines, archive)
+        data = event.model_dump()
+        errors = errors + check_event(event, registry, relative_name(path, root), lines, archive, data)
     # A file's line numbers are kept only when it has errors (they are many; the checks across files,
     # rarely failing, read them again).
-    return (event.model_dump() if event is not None else None), (lines if errors else None), errors
+    return data, (lines if errors else None), errors
 
 
 @dataclass

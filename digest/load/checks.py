@@ -39,6 +39,7 @@ class Subject:
     name: str
     lines: dict
     archive: Path | None = None  # the article archive, when there is one to check against
+    data: dict | None = None  # the event's `model_dump()`, when the caller has it already
 
     @functools.cached_property
     def articles(self) -> dict[str, str | ArchiveError]:
@@ -66,8 +67,21 @@ def placeholders(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
             yield from placeholders(item, (*path, i))
 
 
+def has_placeholder(value: Any) -> bool:
+    """Whether any text of some data holds the placeholder (`placeholders` finds which, more slowly)."""
+    if isinstance(value, str):
+        return value.startswith(PLACEHOLDER)
+    if isinstance(value, dict):
+        return any(map(has_placeholder, value.values()))
+    if isinstance(value, list | tuple):
+        return any(map(has_placeholder, value))
+    return False
+
+
 def placeholder_errors(data: Any, name: str, lines: dict) -> list[DataError]:
     """One error per field of a data file's data still holding the placeholder."""
+    if not has_placeholder(data):
+        return []
     return [DataError(name, line_for(lines, path), field_path(path), f"expected your text, found the placeholder {text!r}")
             for path, text in placeholders(data)]
 
@@ -79,7 +93,7 @@ def horizon() -> dt.date:
 
 def no_placeholders(s: Subject) -> Iterator[DataError]:
     """No field still holds the scaffold's placeholder (`TODO: ...`)."""
-    yield from placeholder_errors(s.event.model_dump(), s.name, s.lines)
+    yield from placeholder_errors(s.event.model_dump() if s.data is None else s.data, s.name, s.lines)
 
 
 def unique_source_ids(s: Subject) -> Iterator[DataError]:
@@ -231,7 +245,9 @@ CHECKS: tuple[Callable[[Subject], Iterator[DataError]], ...] = (
 )
 
 
-def check_event(event: Event, registry: dict[str, dict], name: str, lines: dict, archive: Path | None = None) -> list[DataError]:
-    """Every problem the checks find in one event (against the articles too, given their archive)."""
-    subject = Subject(event, registry, name, lines, archive)
+def check_event(event: Event, registry: dict[str, dict], name: str, lines: dict, archive: Path | None = None,
+                data: dict | None = None) -> list[DataError]:
+    """Every problem the checks find in one event (against the articles too, given their archive;
+    `data`: the event's `model_dump()`, when the caller has it)."""
+    subject = Subject(event, registry, name, lines, archive, data)
     return [error for check in CHECKS for error in check(subject)]

@@ -52,21 +52,71 @@ class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
     """The same loader on libyaml when PyYAML has it (much faster; figures in ARCHITECTURE.md).
     Errors are re-read with `_Loader` so the editor sees the same messages either way."""
 
+    def resolve(self, kind, value, implicit):
+        """PyYAML's tag of a plain scalar, found without building a list of resolvers per node (the
+        reader asks for every node); everything else as PyYAML does it."""
+        if kind is yaml.ScalarNode and implicit[0]:
+            for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                if regexp.match(value):
+                    return tag
+            return self.DEFAULT_SCALAR_TAG
+        return super().resolve(kind, value, implicit)
+
 
 _Loader.yaml_implicit_resolvers = _FastLoader.yaml_implicit_resolvers = {
     key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+if None in _FastLoader.yaml_implicit_resolvers or _FastLoader.yaml_path_resolvers:
+    raise RuntimeError("_FastLoader.resolve knows no wildcard or path resolvers, which PyYAML's safe loader has not")
 
 
-def _parse(text: str, loader_class: type) -> tuple[Any, yaml.Node | None]:
-    """One pass: compose the node tree (for line numbers), then build the data from it."""
+def _parse(text: str, loader_class: type) -> tuple[Any, dict]:
+    """Compose the node tree, then build the data from it, normalised, with the line of every field."""
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
-        return (loader.construct_document(node) if node is not None else None), node
+        if node is None:
+            return None, {}
+        index: dict = {}
+        try:
+            return _build(loader, node, (), index), index
+        except _Unusual:
+            return normalise(loader.construct_document(node)), _line_index(node)
     finally:
         loader.dispose()
+
+
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+class _Unusual(Exception):
+    """A document `_build` leaves to PyYAML's constructor (merge keys, keys other than text)."""
+
+
+def _build(loader: yaml.BaseLoader, node: yaml.Node, path: tuple, index: dict) -> Any:
+    """`normalise(construct(node))` and `_line_index(node)` in one walk: the constructor itself is
+    left only scalars other than text, and documents `_Unusual` enough to need it whole."""
+    index[path] = node.start_mark.line + 1
+    tag = node.tag
+    if tag == _STR and isinstance(node, yaml.ScalarNode):
+        return " ".join(unicodedata.normalize("NFC", node.value).split())
+    if tag == _MAP and isinstance(node, yaml.MappingNode):
+        data = {}
+        for key, value in node.value:
+            if key.tag != _STR or not isinstance(key, yaml.ScalarNode):
+                raise _Unusual
+            child = (*path, key.value)
+            line = key.start_mark.line + 1
+            index[child] = line
+            data[" ".join(unicodedata.normalize("NFC", key.value).split())] = _build(loader, value, child, index)
+            index[child] = line
+        return data
+    if tag == _SEQ and isinstance(node, yaml.SequenceNode):
+        return [_build(loader, item, (*path, i), index) for i, item in enumerate(node.value)]
+    if isinstance(node, yaml.ScalarNode):
+        return normalise(loader.construct_object(node, deep=True))
+    raise _Unusual
 
 
 def normalise(value: Any) -> Any:
@@ -117,9 +167,9 @@ def read_yaml(path: Path, name: str) -> tuple[Any, dict, list[DataError]]:
         return None, {}, [DataError(name, line, "", f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x} at offset {exc.start}")]
     try:
         try:
-            data, node = _parse(text, _FastLoader)
+            data, lines = _parse(text, _FastLoader)
         except yaml.YAMLError:
-            data, node = _parse(text, _Loader)  # the pure-Python reader's wording of the error
+            data, lines = _parse(text, _Loader)  # the pure-Python reader's wording of the error
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -128,7 +178,7 @@ def read_yaml(path: Path, name: str) -> tuple[Any, dict, list[DataError]]:
             problem = "a tab character (indent with spaces, not tabs)"
         detail = f"{problem} ({context})" if context else problem
         return None, {}, [DataError(name, mark.line + 1 if mark else None, "", f"expected valid YAML, found {detail}")]
-    return normalise(data), _line_index(node), []
+    return data, lines, []
 
 
 def _found(value: Any) -> str:

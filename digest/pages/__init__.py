@@ -10,9 +10,12 @@ from collections.abc import Callable, Iterator
 from itertools import chain
 from typing import TypeVar
 
+from jinja2 import Environment
+
 from digest import site
 from digest.load import Catalogue
-from digest.pages.browse import build_browse
+from digest.pages.browse import Browse, build_browse
+from digest.pages.fragments import HtmlFragments
 from digest.pages.helpers import PageHelpers
 from digest.pages.plan import PageSpec, event_data_file, event_files, language_pages, open_data_files
 from digest.pages.templating import GENERATED_MARK, load_labels, make_environment
@@ -25,7 +28,7 @@ R = TypeVar("R")
 
 def render_site(catalogue: Catalogue) -> dict[str, str]:
     """Every generated file, keyed by its path under docs/ (e.g. 'vi/events/x.md'), sorted."""
-    parts = parallel_map(_render_language, list(site.LANGUAGES), catalogue, worth_it=len(catalogue.events) >= MIN_EVENTS)
+    parts = parallel_map(_render_language, list(site.LANGUAGES), _prepared(catalogue), worth_it=len(catalogue.events) >= MIN_EVENTS)
     pages = {path: text for part in parts for path, text in part.items()}
     return dict(sorted(pages.items()))
 
@@ -33,26 +36,31 @@ def render_site(catalogue: Catalogue) -> dict[str, str]:
 def render_each(catalogue: Catalogue, consume: Callable[[str, Iterator[tuple[str, str]]], R]) -> list[R]:
     """`consume(language, its files one at a time as (path, text))` for every language, one language per
     worker process when the archive is large enough: no language's files are held in memory at once."""
-    return parallel_map(_consume_language, list(site.LANGUAGES), (catalogue, consume), worth_it=len(catalogue.events) >= MIN_EVENTS)
+    return parallel_map(_consume_language, list(site.LANGUAGES), (_prepared(catalogue), consume), worth_it=len(catalogue.events) >= MIN_EVENTS)
+
+
+def _prepared(catalogue: Catalogue) -> tuple[Catalogue, Environment, Browse]:
+    """What every language's pages share, made once before the languages part ways: the browse
+    views and the environment with every template compiled."""
+    env = make_environment()
+    for name in env.list_templates(filter_func=lambda name: name.endswith(".j2")):
+        env.get_template(name)
+    return catalogue, env, build_browse(catalogue)
 
 
 def _consume_language(lang: str, shared: tuple) -> object:
-    catalogue, consume = shared
-    return consume(lang, _language_files(lang, catalogue))
+    prepared, consume = shared
+    return consume(lang, _language_files(lang, *prepared))
 
 
-def _render_language(lang: str, catalogue: Catalogue) -> dict[str, str]:
+def _render_language(lang: str, prepared: tuple) -> dict[str, str]:
     """The generated files of one language; the open data goes with the default language."""
-    return dict(_language_files(lang, catalogue))
+    return dict(_language_files(lang, *prepared))
 
 
-def _language_files(lang: str, catalogue: Catalogue) -> Iterator[tuple[str, str]]:
-    env = make_environment()
-    browse = build_browse(catalogue)
-    labels = load_labels()[lang]
-    helpers = PageHelpers(catalogue, lang, labels, browse)
-    common = {"page": helpers, "t": labels, "lang": lang, "catalogue": catalogue, "browse": browse}
-    specs = language_pages(catalogue, browse, lang, helpers)
+def _language_files(lang: str, catalogue: Catalogue, env: Environment, browse: Browse) -> Iterator[tuple[str, str]]:
+    common = page_context(catalogue, lang, browse)
+    specs = language_pages(catalogue, browse, lang, common["page"])
     if lang == site.DEFAULT_LANGUAGE:
         specs = chain(specs, open_data_files(catalogue))
     for spec in specs:
@@ -67,14 +75,20 @@ def render_events(catalogue: Catalogue, event_ids: set[str], env=None, browse=No
     events = [event for event in catalogue.events if event.id in event_ids]
     pages: dict[str, str] = {}
     for lang in site.LANGUAGES:
-        labels = load_labels()[lang]
-        common = {"page": PageHelpers(catalogue, lang, labels, browse), "t": labels, "lang": lang, "catalogue": catalogue, "browse": browse}
+        common = page_context(catalogue, lang, browse)
         for event in events:
             specs = list(event_files(catalogue, lang, common["page"], event))
             if lang == site.DEFAULT_LANGUAGE:
                 specs.append(event_data_file(event))
             pages.update((spec.path, render(env, spec, common)) for spec in specs)
     return dict(sorted(pages.items()))
+
+
+def page_context(catalogue: Catalogue, lang: str, browse: Browse) -> dict:
+    """What every template of one language sees, besides its page's own context."""
+    labels = load_labels()[lang]
+    helpers = PageHelpers(catalogue, lang, labels, browse)
+    return {"page": helpers, "fragments": HtmlFragments(helpers), "t": labels, "lang": lang, "catalogue": catalogue, "browse": browse}
 
 
 def render(env, spec: PageSpec, common: dict) -> str:

@@ -34,6 +34,7 @@ class PageHelpers:
         self.t = labels
         self._keys: dict[str, dict[str, str]] = {}
         self._names: dict[tuple[str, str], re.Pattern] = {}
+        self._at: dict[tuple[str, str, str], dict[str, list]] = {}
 
     # -- links (the site map's, in this language)
 
@@ -143,7 +144,14 @@ class PageHelpers:
         organisation as the sources give them), quotations and the summary's paragraphs naming them (their
         reported speech); an organisation's or place's commitments
         (as actor) and figures (as subject); the key points naming a person or organisation, and the
-        commitments naming a person. Empty lists for what does not apply."""
+        commitments naming a person. Empty lists for what does not apply. An entity's page asks twice
+        (its table, its section per event): the answer is kept."""
+        key = (kind, ident, event.id)
+        if key not in self._at:
+            self._at[key] = self._at_event(kind, ident, event)
+        return self._at[key]
+
+    def _at_event(self, kind: str, ident: str, event: Event) -> dict[str, list]:
         found: dict[str, list] = {"participations": [], "quotations": [], "summary": [], "key_points": [], "commitments": [], "figures": []}
         if kind == "topics":
             return found

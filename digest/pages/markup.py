@@ -28,6 +28,8 @@ from markupsafe import Markup, escape
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]()#|!])")
 # Block syntax only matters at the start of a line: list markers (`>` is an entity by then).
 _MD_LINE_START = re.compile(r"^(\s*)(?:([-+])|(\d+)\.)", re.MULTILINE)
+_YAML_KEY = re.compile(r"[a-z][a-z0-9_]*")
+_BACKTICKS = re.compile("`+")
 
 
 def escape_md(value: Any) -> Markup:
@@ -55,7 +57,7 @@ def yaml_string(value: Any) -> Markup:
 
 def yaml_key(value: Any) -> Markup:
     """A front-matter key: our own identifiers only (letters, digits, underscores)."""
-    if not re.fullmatch(r"[a-z][a-z0-9_]*", str(value)):
+    if not _YAML_KEY.fullmatch(str(value)):
         raise ValueError(f"front-matter key {value!r}: expected lower-case letters, digits and underscores")
     return Markup(str(value))
 
@@ -63,7 +65,7 @@ def yaml_key(value: Any) -> Markup:
 def md_code(value: Any) -> Markup:
     """A Markdown code span holding the text as it is (no escaping applies inside one)."""
     text = str(value)
-    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
     fence = "`" * (longest + 1)
     return Markup(f"{fence} {text} {fence}" if longest or text.startswith(("`", " ")) else f"{fence}{text}{fence}")
 

@@ -42,9 +42,10 @@ class OpenData(BaseModel):
 
 
 def open_event(event: Event) -> OpenEvent:
-    """An event as the open data publishes it: its data with its permalinks and its own file's URL."""
-    return OpenEvent(**event.model_dump(), **{f"url_{lang}": site.absolute_url("events", event.id, lang) for lang in site.LANGUAGES},
-                     url_json=site.absolute_url("data", f"events/{event.id}.json"))
+    """An event as the open data publishes it: its data with its permalinks and its own file's URL.
+    The event's fields are valid already (an OpenEvent is an Event and three links), so they are not validated again."""
+    return OpenEvent.model_construct(**dict(event), **{f"url_{lang}": site.absolute_url("events", event.id, lang) for lang in site.LANGUAGES},
+                                     url_json=site.absolute_url("data", f"events/{event.id}.json"))
 
 
 def event_json(event: OpenEvent) -> str:

@@ -107,10 +107,8 @@ def _build(loader: yaml.BaseLoader, node: yaml.Node, path: tuple, index: dict) -
             if key.tag != _STR or not isinstance(key, yaml.ScalarNode):
                 raise _Unusual
             child = (*path, key.value)
-            line = key.start_mark.line + 1
-            index[child] = line
             data[" ".join(unicodedata.normalize("NFC", key.value).split())] = _build(loader, value, child, index)
-            index[child] = line
+            index[child] = key.start_mark.line + 1  # a field's line is its key's
         return data
     if tag == _SEQ and isinstance(node, yaml.SequenceNode):
         return [_build(loader, item, (*path, i), index) for i, item in enumerate(node.value)]

@@ -14,7 +14,7 @@ citation, appearance tables), and the selectors of EXCLUDE (source markers). Wha
   Cà Mau"): search folds marks, so they found nothing more, and each such copy added an index entry
   per page for the commonest syllables, which is what Pagefind's search time grows with;
 - the pages of the kind results list first (digest/site.py, SEARCH_FIRST: events) are indexed apart
-  from the others, in shards of at most SHARD_PAGES pages (`groups`), one Pagefind process each, at
+  from the others, in shards of at most SHARD_PAGES pages (`deal`), one Pagefind process each, at
   most `os.cpu_count()` at once: a shard's search and a shard's indexing process stay the size of
   SHARD_PAGES pages as the archive grows. `MANIFEST` lists each language's indexes and their group;
   search.js merges them with Pagefind's `mergeIndex` and ranks the first group first;
@@ -195,13 +195,6 @@ def page_key(html: str) -> tuple[str, bool]:
     return page_lang(html), f'data-nzd-kind="{SEARCH_FIRST}"' in html[start:html.find(">", start)]
 
 
-def groups(prepared: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, list[tuple[str, str]]]]:
-    """`deal` of prepared pages (path relative to the site, HTML): {(language, folder): (group, pages)}."""
-    html = dict(prepared)
-    return {key: (group, [(rel, html[rel]) for rel in rels])
-            for key, (group, rels) in deal([(rel, *page_key(page)) for rel, page in prepared]).items()}
-
-
 def deal(keys: list[tuple[str, str, bool]]) -> dict[tuple[str, str], tuple[int, list[str]]]:
     """The pages of each index, from each page's (path relative to the site, language, whether of the
     kind listed first) in the order of their paths: {(language, folder): (group, paths)}, group 0 for
@@ -222,18 +215,6 @@ def deal(keys: list[tuple[str, str, bool]]) -> dict[tuple[str, str], tuple[int, 
         for i in range(shards):
             out[(lang, f"first-{i}/" if rest or i else "")] = (0, first[i::shards])
     return out
-
-
-def build(site: Path, prepared: list[tuple[str, str]]) -> None:
-    """`index` prepared copies (path relative to the site, HTML) into site/pagefind/."""
-    html = dict(prepared)
-
-    def write(copies: list[tuple[str, Path]]) -> None:
-        for rel, target in copies:
-            write_page(target, html[rel])
-
-    with tempfile.TemporaryDirectory(prefix="nzd-search-") as tmp:
-        index(site, Path(tmp), [(rel, *page_key(page)) for rel, page in prepared], write)
 
 
 def index(site: Path, tmp: Path, keys: list[tuple[str, str, bool]], write: Callable[[list[tuple[str, Path]]], None]) -> None:
@@ -458,14 +439,16 @@ def cbor_skip(data: bytes, at: int) -> int:
     return at
 
 
-def cbor_items(data: bytes, at: int) -> tuple[list[tuple[int, int]], int]:
-    """The (start, end) offsets of the items of the CBOR array at `at`, and the offset after it."""
+def cbor_items(data: bytes, at: int, item_end: Callable[[bytes, int], int] | None = None) -> tuple[list[tuple[int, int]], int]:
+    """The (start, end) offsets of the items of the CBOR array at `at`, and the offset after it; each
+    item's end is found by `item_end` (default `cbor_skip`)."""
     major, count, at = cbor_arg(data, at)
     if major != 4:
         raise ValueError(f"expected a CBOR array at {at}")
+    item_end = item_end or cbor_skip
     items = []
     for _ in range(count):
-        end = cbor_skip(data, at)
+        end = item_end(data, at)
         items.append((at, end))
         at = end
     return items, at
@@ -490,17 +473,7 @@ def entry_pages(count: int) -> re.Pattern[bytes]:
 def word_entries(data: bytes, at: int) -> tuple[list[tuple[int, int]], int]:
     """`cbor_items` of the array of word entries at `at` (a WordIndex's words), found by `word_end`
     where an entry has the shape Pagefind writes, else by `cbor_skip`."""
-    major, count, at = cbor_arg(data, at)
-    if major != 4:
-        raise ValueError(f"expected a CBOR array at {at}")
-    items = []
-    for _ in range(count):
-        end = word_end(data, at)
-        if end < 0:
-            end = cbor_skip(data, at)
-        items.append((at, end))
-        at = end
-    return items, at
+    return cbor_items(data, at, lambda data, at: end if (end := word_end(data, at)) >= 0 else cbor_skip(data, at))
 
 
 def word_end(data: bytes, at: int) -> int:

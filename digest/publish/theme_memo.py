@@ -3,15 +3,15 @@
 Material renders its navigation and tabs into every page, though on a page outside the navigation
 (events, sources, entities: nearly all of them) they differ from page to page only by their links,
 which MkDocs writes relative to the page. `install` adds, for the overrides, a way to reach the
-theme's own partial under an override of the same name (`THEME_PREFIX`), and the global `nzd_memo` (overrides/main.html sets `nzd_nav_state` once per page):
+theme's own partial under an override of the same name (`THEME_PREFIX`), and the global `nzd_memo`
+(overrides/main.html sets `nzd_nav_state` once per page):
 
     {%- set memo = nzd_memo("nav", nzd_nav_state) -%}
     {%- if memo.html is none -%}{%- set html -%}{% include "theme/partials/nav.html" %}{%- endset -%}
     {{- memo.keep(html) -}}{%- else -%}{{ memo.html }}{%- endif -%}
 
 The key is everything such a partial reads that can change from page to page: each navigation
-item's kind, title, icon and status, its link as this page writes it and whether it is active, and
-the page's links to the home page and to the theme's assets (its depth). A page inside the
+item's kind, title, icon and status and its link as this page writes it, and the page's links to the home page and to the theme's assets (its depth). A page inside the
 navigation (its item is active, and Material draws its table of contents into the navigation) is
 always drawn afresh.
 """
@@ -52,11 +52,19 @@ class ThemeMemo:
 
     def __init__(self) -> None:
         self._store: dict[tuple, str] = {}
-        self._navs: dict[int, object] = {}  # keeps each navigation alive, so its id names it alone
 
-    def state(self, page, nav, homepage: str | None = None) -> tuple | None:
-        self._navs.setdefault(id(nav), nav)
-        return _state(page, nav, homepage)
+    @staticmethod
+    def state(page, nav, homepage: str | None = None) -> tuple | None:
+        """What a navigation partial reads that can change from page to page; None inside the navigation."""
+        items = list(_walk(nav.items)) if nav else []
+        if page is None or any(item.active for item in items):
+            return None
+        links = tuple((type(item).__name__, item.title, getattr(item, "url", None) and normalize_url(item.url, page=page),
+                       _meta(item, "icon"), _meta(item, "status"))
+                      for item in items)
+        home = normalize_url(homepage or (nav.homepage.url if nav and nav.homepage else ""), page=page)
+        # the navigation itself (compared by identity): another language's, or one built anew, is another state
+        return (nav, links, home, normalize_url("assets/", page=page))
 
     def __call__(self, name: str, state: tuple | None) -> Memo:
         if not isinstance(state, tuple):  # None, or a template that did not set it: draw afresh
@@ -65,19 +73,6 @@ class ThemeMemo:
 
     def fixed(self, name: str, *key) -> Memo:
         return Memo(self._store, (name, *key))
-
-
-def _state(page, nav, homepage: str | None) -> tuple | None:
-    """What a navigation partial reads that can change from page to page; None inside the navigation."""
-    items = list(_walk(nav.items)) if nav else []
-    if page is None or any(item.active for item in items):
-        return None
-    links = tuple(
-        (type(item).__name__, item.title, getattr(item, "url", None) and normalize_url(item.url, page=page), item.active,
-         _meta(item, "icon"), _meta(item, "status"))
-        for item in items)
-    home = normalize_url(homepage or (nav.homepage.url if nav and nav.homepage else ""), page=page)
-    return (id(nav), links, home, normalize_url("assets/", page=page))
 
 
 def _walk(items) -> Iterator:

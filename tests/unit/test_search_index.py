@@ -9,6 +9,7 @@ Also: the kinds of page search results are grouped and labelled by are declared 
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,24 @@ def corpus(pages: int, kinds: bool = False) -> list[tuple[str, str]]:
     return out
 
 
+def build(site: Path, prepared: list[tuple[str, str]]) -> None:
+    """Index prepared copies (path relative to the site, HTML) into site/pagefind/, as `index_site` does
+    with the copies it prepares from a built site."""
+    html = dict(prepared)
+
+    def write(copies: list[tuple[str, Path]]) -> None:
+        for rel, target in copies:
+            index_search.write_page(target, html[rel])
+
+    with tempfile.TemporaryDirectory(prefix="nzd-search-") as tmp:
+        index_search.index(site, Path(tmp), [(rel, *index_search.page_key(page)) for rel, page in prepared], write)
+
+
+def shards(prepared: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, list[str]]]:
+    """`deal` of prepared copies: {(language, folder): (group, paths)}."""
+    return index_search.deal([(rel, *index_search.page_key(page)) for rel, page in prepared])
+
+
 def chunk_words(folder: Path, lang: str = "vi") -> list[list[str]]:
     """The words of each index chunk of a language in one index folder, in the order of its chunk list."""
     entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -72,7 +91,7 @@ def common_index(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("chunks")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(index_search, "CHUNK_BYTES", 600)
-        index_search.build(out, corpus(400))
+        build(out, corpus(400))
     return out / index_search.OUTPUT
 
 
@@ -102,7 +121,7 @@ def test_pages_listed_first_are_sharded(tmp_path, monkeypatch) -> None:
     index; the manifest lists each language's indexes and their group."""
     monkeypatch.setattr(index_search, "SHARD_PAGES", 7)
     pages = corpus(40, kinds=True)
-    index_search.build(tmp_path, pages)
+    build(tmp_path, pages)
     out = tmp_path / index_search.OUTPUT
     manifest = json.loads((out / index_search.MANIFEST).read_text(encoding="utf-8"))
     assert manifest == {"vi": [["", 1], ["first-0/", 0], ["first-1/", 0], ["first-2/", 0]]}
@@ -111,13 +130,12 @@ def test_pages_listed_first_are_sharded(tmp_path, monkeypatch) -> None:
     assert counts == {"": 20, "first-0/": 7, "first-1/": 7, "first-2/": 6}
     # the shards carry index files only: the primary index's script, worker and WebAssembly serve them all
     assert not [p.name for p in (out / "first-0").iterdir() if p.is_file() and not p.name.endswith((".pf_meta", ".json"))]
-    groups = index_search.groups(pages)
-    assert [rel for rel, _ in groups[("vi", "first-1/")][1]] == [rel for rel, _ in pages if rel.startswith("events/")][1::3]
+    assert shards(pages)[("vi", "first-1/")][1] == [rel for rel, _ in pages if rel.startswith("events/")][1::3]
 
 
 def test_a_language_of_events_only_has_a_primary_index() -> None:
     pages = [(rel, html) for rel, html in corpus(10, kinds=True) if rel.startswith("events/")]
-    assert {key: group for key, (group, _) in index_search.groups(pages).items()} == {("vi", ""): 0}
+    assert {key: group for key, (group, _) in shards(pages).items()} == {("vi", ""): 0}
 
 
 def test_other_names_the_text_holds_are_dropped() -> None:
@@ -149,7 +167,7 @@ def test_index_is_the_same_bytes_twice(tmp_path, monkeypatch) -> None:
     pages = corpus(40, kinds=True)
     runs = []
     for name in ("one", "two"):
-        index_search.build(tmp_path / name, pages)
+        build(tmp_path / name, pages)
         out = tmp_path / name / index_search.OUTPUT
         runs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
     assert any(name.startswith("first-2/index/") for name in runs[0]) and index_search.MANIFEST in runs[0]
@@ -196,7 +214,7 @@ def test_move_tree(tmp_path) -> None:
 
 def test_index_site_as_build_of_prepared_pages(tmp_path) -> None:
     """`index_site` reads the built pages (CRLF line ends read as in text mode; pages without the marker
-    left out), removes the previous index, and writes what `build` writes from the same prepared pages."""
+    left out), removes the previous index, and writes what indexing the same pages prepared writes (`build`)."""
     site = tmp_path / "site"
     pages = {f"{'events' if n % 2 else 'other'}/e{n:02}/index.html": page(n, "event" if n % 2 else "place")
              for n in range(12)}
@@ -209,7 +227,7 @@ def test_index_site_as_build_of_prepared_pages(tmp_path) -> None:
     (site / index_search.OUTPUT / "index" / "stale.pf_index").write_text("stale")
     assert index_search.index_site(site) == {"pages": 12, "vi": 12}
     prepared = [(rel, index_search.prepare(html.replace("\r\n", "\n"))) for rel, html in sorted(pages.items())]
-    index_search.build(tmp_path / "built", [(rel, html) for rel, html in prepared if html])
+    build(tmp_path / "built", [(rel, html) for rel, html in prepared if html])
     for name in index_search.UNUSED:
         (tmp_path / "built" / index_search.OUTPUT / name).unlink()
 

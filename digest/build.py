@@ -5,12 +5,15 @@ Used by the commands (scripts/build_pages.py, scripts/build_site.py) and the MkD
 
 from __future__ import annotations
 
+import contextlib
 import os
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,12 +103,33 @@ def build_languages(config: Path, work: Path, quiet: bool, meanwhile: Callable[[
     return built
 
 
-def build_site(site_dir: Path = SITE, config: Path = site.MKDOCS_CONFIG, steps: tuple[str, ...] = STEPS, quiet: bool = False) -> None:
+class StepTimes(dict):
+    """Wall and CPU seconds (this process and its children, user and system) of each step of a build:
+    {step: (wall, cpu)}. The benchmark times the whole build and reads the split from here."""
+
+    @contextlib.contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        wall, cpu = time.perf_counter(), _cpu()
+        try:
+            yield
+        finally:
+            self[name] = (time.perf_counter() - wall, _cpu() - cpu)
+
+
+def _cpu() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def build_site(site_dir: Path = SITE, config: Path = site.MKDOCS_CONFIG, steps: tuple[str, ...] = STEPS, quiet: bool = False,
+               times: StepTimes | None = None) -> None:
     """`make site`: generate docs/, build each language with MkDocs, publish into `site_dir`.
-    The `search` step alone indexes an already built site again."""
+    The `search` step alone indexes an already built site again. `times` receives each step's times."""
+    times = StepTimes() if times is None else times
     catalogue = None
     if "pages" in steps:
-        result = generate(archive=archive_for(DATA))
+        with times.step("pages"):
+            result = generate(archive=archive_for(DATA))
         catalogue = result.catalogue
         if result.changes.count or not quiet:
             print(f"docs/: {result.changes.summary(len(result.paths))}")
@@ -119,11 +143,13 @@ def build_site(site_dir: Path = SITE, config: Path = site.MKDOCS_CONFIG, steps: 
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))  # same file system: merging is renaming
         try:
-            # The cards (and, for this step alone, the catalogue they show) go into their cache while
-            # MkDocs builds (a core is idle whenever one language finishes first); publish then finds them there.
-            built = build_languages(config, work, quiet, meanwhile=draw)
-            publish(built, site_dir, cards, search="search" in steps)
+            with times.step("mkdocs"):
+                # The cards (and, for this step alone, the catalogue they show) go into their cache while
+                # MkDocs builds (a core is idle whenever one language finishes first); publish then finds them there.
+                built = build_languages(config, work, quiet, meanwhile=draw)
+                publish(built, site_dir, cards)
         finally:
             shutil.rmtree(work, ignore_errors=True)
-    elif "search" in steps:
-        index_site(site_dir)
+    if "search" in steps:
+        with times.step("search"):
+            index_site(site_dir)

@@ -47,6 +47,7 @@ from digest.load.catalogue import EventCache
 from digest.pages import render_events
 from digest.pages.browse import filed_roles, related_only
 from digest.pages.templating import make_environment
+from digest.publish.downloads import is_download, place_one
 from digest.publish.languages import merge_languages
 from digest.write import apply, plan
 
@@ -119,10 +120,16 @@ class LanguageBuild:
         """Build these files of docs/ again (pages rendered, other files copied); False, doing nothing,
         when one of them is new to this language's build (it needs a full build)."""
         mine = [os.path.abspath(path) for path in paths if self.owns(Path(path))]
-        if any(path not in self.sources for path in mine):
+        docs = site.ROOT / "docs"
+        placed = [path for path in mine if is_download(docs, path)]
+        if any(path not in self.sources for path in mine if path not in placed):
             return False
+        for path in placed:
+            place_one(docs, self.site_dir, path)
         with _language(self.lang):
             for path in mine:
+                if path in placed:
+                    continue
                 file = self.sources[path]
                 if file.page is None:
                     file.copy_file()

@@ -118,6 +118,19 @@ def docs_file(lang: str, doc: str) -> str:
     return f"{lang}/{doc}"
 
 
+def is_page_source(docs_rel: str) -> bool:
+    """Whether a file of docs/ is a page's Markdown, which MkDocs renders; every other file there (feeds,
+    open data, citation files) is a download, put into the site as it is (digest/publish/downloads.py)."""
+    return docs_rel.endswith(".md")
+
+
+def site_file(docs_rel: str) -> str:
+    """Where a download of docs/ goes in the site: 'en/events/x/citation.bib' → 'en/events/x/citation.bib',
+    'vi/data/events.json' → 'data/events.json'."""
+    lang, inner = docs_rel.split("/", 1)
+    return prefix(lang) + inner
+
+
 def doc_link(target: str, current: str) -> str:
     """A relative Markdown link from one doc to another inside a language, through the language's
     folder ('../events/x.md' from 'people/y.md'), which MkDocs checks and turns into the page's URL."""

@@ -5,6 +5,8 @@
   the link-preview cards written (not in `serve`) and the sitemap written.
 - One language per process (scripts/build_site.py sets NZD_BUILD_LANG): build that language
   only, at its usual place, and leave generating and publishing to build_site.
+- Every build: docs/'s downloads (feeds, open data, citation files) are left out of MkDocs' files
+  and placed into the built site after it (digest/publish/downloads.py).
 - The theme's templates get the interface words (`nzd_labels`) and the site map (`nzd_site`).
 """
 
@@ -17,6 +19,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -29,6 +32,7 @@ from digest.load import DataErrors  # noqa: E402
 from digest.pages.cards import all_cards  # noqa: E402
 from digest.pages.templating import load_labels  # noqa: E402
 from digest.publish import CARD_CACHE, write_cards  # noqa: E402
+from digest.publish.downloads import leave_out, place  # noqa: E402
 from digest.publish.languages import NotFoundPages  # noqa: E402
 from digest.publish.sitemap import write_sitemap  # noqa: E402
 from digest.publish.theme_memo import install as install_memo  # noqa: E402
@@ -74,6 +78,12 @@ def on_pre_build(config, **kwargs) -> None:
         raise PluginError(exc.report() if isinstance(exc, DataErrors) else str(exc)) from None
 
 
+def on_files(files, config, **kwargs):
+    """docs/'s downloads (feeds, open data, citation files) go around MkDocs: `on_post_build` places them.
+    This runs before mkdocs-static-i18n's `on_files` (priority -100), so the plugin never handles them."""
+    return Files(leave_out(files, Path(config.docs_dir)))
+
+
 def on_env(env, config, files, **kwargs):
     """The interface words and the site map for the theme's partials: one place for each; the theme's
     navigation drawn once per state (digest/publish/theme_memo.py)."""
@@ -87,11 +97,13 @@ def on_env(env, config, files, **kwargs):
 
 
 def on_post_build(config, **kwargs) -> None:
-    if _one_language():
-        return  # build_site publishes once, after merging the languages
     site_dir = Path(config.site_dir)
     i18n = config.plugins.get("i18n")
-    _not_found.place(site_dir, i18n.current_language if i18n is not None else site.DEFAULT_LANGUAGE)
+    lang = i18n.current_language if i18n is not None else site.DEFAULT_LANGUAGE
+    place(Path(config.docs_dir), site_dir, lang)
+    if _one_language():
+        return  # build_site publishes once, after merging the languages
+    _not_found.place(site_dir, lang)
     catalogue = _generated.pop("catalogue", None)  # the cards of every language, once per generated docs/
     if catalogue is not None and _command["name"] != "serve":  # previews need no link-preview cards
         write_cards(all_cards(catalogue), site_dir, CARD_CACHE)

@@ -5,15 +5,17 @@
     python tools/bench.py --sizes 1000 3000    # (make bench N="1000 3000")
 
 For each N: writes a synthetic corpus in our data format (tools/synth.py), then, in a
-temporary copy of the project, runs `make site`'s scripts/build_site.py one step at a
-time: the generator (`--step pages`), MkDocs (`--step mkdocs`: one process per language
-at the same time, then the merge and the sitemap) and the search indexer (`--step search`).
+temporary copy of the project, runs `make site`'s scripts/build_site.py, the whole build in
+one command as `make site` runs it; the build's own marks (`--times`) split it into the
+generator, MkDocs (one process per language at the same time, with the link-preview cards
+drawn meanwhile, then the merge, the cards and the sitemap) and the search indexer.
 In the same run
 Hugo builds the same generated Markdown pages with minimal templates. Each step runs
 `--repeats` times (fewer for large N, said in the output); medians are printed.
 
-Measured per step: wall seconds, CPU seconds (user+sys of the process tree: readable
-when other work shares the machine), peak resident memory. Per site: pages, size,
+Measured: wall seconds and CPU seconds (user+sys of the process tree: readable when other
+work shares the machine) of the build and of each step, peak resident memory of the build's
+largest process. Per site: pages, size,
 median and largest HTML page, for each query of QUERIES the bytes a first search downloads
 and the time from typing to results after it (tools/search_probe.py in headless
 Chromium), files a second generator run with
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import platform
 import shutil
@@ -199,14 +202,14 @@ def bench_size(n: int, repeats: int, workdir: Path, python: str, log) -> dict:
     last = None
     for r in range(repeats):
         proj = make_project(workdir / f"run-{n}-{r}", corpus)
-        build = [python, "scripts/build_site.py", "--quiet", "--site", str(proj / "site"), "--step"]
-        gen = run_tracked([*build, "pages"], proj, env)
-        mk = run_tracked([*build, "mkdocs"], proj, env)
-        se = run_tracked([*build, "search"], proj, env)
-        steps["generator"].add(*gen)
-        steps["mkdocs"].add(*mk)
-        steps["search"].add(*se)
-        steps["total"].add(gen[0] + mk[0] + se[0], gen[1] + mk[1] + se[1], max(gen[2], mk[2], se[2]))
+        times = proj / "times.json"
+        total = run_tracked([python, "scripts/build_site.py", "--quiet", "--site", str(proj / "site"), "--times", str(times)], proj, env)
+        split = json.loads(times.read_text())
+        gen, mk, se = ((split[name]["wall"], split[name]["cpu"]) for name in ("pages", "mkdocs", "search"))
+        steps["generator"].add(*gen, total[2])
+        steps["mkdocs"].add(*mk, total[2])
+        steps["search"].add(*se, total[2])
+        steps["total"].add(*total)
         if hugo_dir is None:
             hugo_dir = hugo_site(workdir / f"hugo-{n}", proj / "docs")
         out = workdir / f"hugo-{n}-public-{r}"
@@ -280,8 +283,8 @@ def report(results: list[dict], log) -> None:
     for row in rows:
         log(" | ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)))
     log("")
-    log("medians of the runs; total = generator + MkDocs + search indexing; ratio = total / Hugo (same pages, minimal templates);")
-    log("(cpu s) = user+sys CPU seconds of the total, peak MB = largest resident set of any step;")
+    log("medians of the runs; total = the whole `make site` build (scripts/build_site.py, one command), split by its own marks into generator, MkDocs and search indexing; ratio = total / Hugo (same pages, minimal templates);")
+    log("(cpu s) = user+sys CPU seconds of the total, peak MB = largest resident set of any process of the build;")
     log("search KB / ms = the worst first query of each language: bytes on the wire (gzip) and typing-to-results time after it")
     for r in results:
         st = r["stats"]

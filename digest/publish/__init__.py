@@ -1,4 +1,4 @@
-"""Publish stage: the built languages → one site with a 404 page per language, its sitemap, and its search index."""
+"""Publish stage: the built languages → one site with a 404 page per language, its downloads, cards, sitemap, and its search index."""
 
 from __future__ import annotations
 
@@ -17,10 +17,9 @@ __all__ = ["CARD_CACHE", "draw_cards", "index_site", "publish", "write_cards"]
 CARD_CACHE = site.ROOT / ".cache" / "cards"
 
 
-def publish(built: dict[str, Path], site_dir: Path, cards: dict[str, Card], *, search: bool = True) -> dict[str, int]:
+def publish(built: dict[str, Path], site_dir: Path, cards: dict[str, Card]) -> None:
     """Merge the languages' builds into `site_dir`, place the 404 pages, write the link-preview
-    cards, the sitemap and robots.txt, and (with `search`) index the site; return the pages indexed per language."""
+    cards, the sitemap and robots.txt (`index_site` then indexes the site)."""
     merge_languages(built, site_dir)
     write_cards(cards, site_dir, CARD_CACHE)
     write_sitemap(site_dir)
-    return index_site(site_dir) if search else {}

@@ -80,8 +80,9 @@ def on_pre_build(config, **kwargs) -> None:
 
 def on_files(files, config, **kwargs):
     """docs/'s downloads (feeds, open data, citation files) go around MkDocs: `on_post_build` places them.
-    This runs before mkdocs-static-i18n's `on_files` (priority -100), so the plugin never handles them."""
-    return Files(leave_out(files, Path(config.docs_dir)))
+    A build of one language leaves out the other languages' pages too. This runs before
+    mkdocs-static-i18n's `on_files` (priority -100), so the plugin never handles them."""
+    return Files(leave_out(files, Path(config.docs_dir), _one_language()))
 
 
 def on_env(env, config, files, **kwargs):

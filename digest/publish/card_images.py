@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import struct
 import tempfile
 import zlib
@@ -22,6 +21,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from digest.pages.cards import Card
 from digest.parallel import parallel_map
+from digest.publish.downloads import place_file
 
 WIDTH, HEIGHT = 1200, 630
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -220,10 +220,11 @@ def draw_cards(cards: dict[str, Card], cache_dir: Path) -> int:
 
 
 def write_cards(cards: dict[str, Card], site_dir: Path, cache_dir: Path) -> int:
-    """Write every card into the built site (path relative to it), drawing only those not in the cache; return how many were drawn."""
+    """Write every card into the built site (path relative to it; a hard link to the cached drawing when they share a file
+    system), drawing only those not in the cache; return how many were drawn."""
     drawn = draw_cards(cards, cache_dir)
     for path, card in sorted(cards.items()):
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cache_dir / f"{card_key(card)}.png", target)
+        place_file(cache_dir / f"{card_key(card)}.png", target)
     return drawn

@@ -29,12 +29,19 @@ def _download(rel: str) -> bool:
     return lang in site.LANGUAGES and bool(inner) and not site.is_page_source(rel)
 
 
-def leave_out(files: Iterable, docs_dir: Path) -> list:
-    """MkDocs' files without docs/'s downloads (the theme's files and the pages stay)."""
+def leave_out(files: Iterable, docs_dir: Path, only: str | None = None) -> list:
+    """MkDocs' files without docs/'s downloads (the theme's files and the pages stay); with `only`, also
+    without the other languages' pages (a build of that language alone never reads them)."""
     root = os.path.abspath(docs_dir) + os.sep
-    return [file for file in files
-            if not (file.abs_src_path and file.abs_src_path.startswith(root)
-                    and _download(file.abs_src_path[len(root):].replace(os.sep, "/")))]
+
+    def kept(file) -> bool:
+        if not (file.abs_src_path and file.abs_src_path.startswith(root)):
+            return True
+        rel = file.abs_src_path[len(root):].replace(os.sep, "/")
+        lang = rel.split("/", 1)[0]
+        return not (_download(rel) or (only is not None and lang in site.LANGUAGES and lang != only))
+
+    return [file for file in files if kept(file)]
 
 
 def downloads(docs_dir: Path, lang: str) -> Iterator[tuple[Path, str]]:

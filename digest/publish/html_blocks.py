@@ -18,6 +18,8 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.htmlparser import commentclose, htmlparser
 from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 #: A tag as html.parser reads it (a strict subset of its grammar, so both agree on where it ends); a
 #: bare `<` matches too, with no group set, and makes the chunk Markdown's.
@@ -197,6 +199,17 @@ class _AnchorIds(Preprocessor):
         return lines
 
 
+class _StoredParagraphs(Treeprocessor):
+    """Marks the paragraphs that only hold a stored block (the placeholder `html_block` leaves) as atomic text:
+    the inline patterns, all tried on every paragraph, can find nothing in them."""
+
+    def run(self, root) -> None:
+        for element in root:
+            text = element.text
+            if element.tag == "p" and text and len(element) == 0 and HTML_PLACEHOLDER_RE.fullmatch(text):
+                element.text = AtomicString(text)
+
+
 class HtmlBlocksExtension(Extension):
     """Raw HTML blocks stored without html.parser; see the module's docstring."""
 
@@ -205,6 +218,8 @@ class HtmlBlocksExtension(Extension):
         # After normalize_whitespace (30), before mkdocs_raw_html (21) and html_block (20).
         md.preprocessors.register(blocks, "nzd_html_blocks", 25)
         md.preprocessors.register(_AnchorIds(md, blocks), "nzd_html_block_ids", 20.5)
+        # Before the inline patterns (20).
+        md.treeprocessors.register(_StoredParagraphs(md), "nzd_stored_paragraphs", 20.5)
 
 
 def makeExtension(**kwargs) -> HtmlBlocksExtension:

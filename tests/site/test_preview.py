@@ -74,6 +74,8 @@ def test_an_edit_shows_on_its_page_then_on_the_lists(preview):
     assert "previewed" not in _fetch(page) and "previewed" not in _fetch(events)
     _edit(project / "data" / "events" / f"{EVENT}.yaml", TITLE_END, f"{TITLE_END}, previewed")
     _wait_for(page, f"{TITLE_END}, previewed", server)
+    # the page's downloads, which go around MkDocs (digest/publish/downloads.py), are placed again too
+    _wait_for(f"{base}/en/events/{EVENT}/citation.bib", f"{TITLE_END}, previewed", server)
     _wait_for(events, f"{TITLE_END}, previewed", server)
     assert f"{TITLE_END}, previewed" in (project / "docs" / "en" / "events" / f"{EVENT}.md").read_text(encoding="utf-8")
 

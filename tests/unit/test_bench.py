@@ -5,12 +5,15 @@ Fast: 120 synthetic events, generated and checked without MkDocs."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from synth import write_corpus  # tools/synth.py (tests/conftest.py puts tools/ on sys.path)
 
 from digest import site
+from digest.build import StepTimes
 from digest.cli import main
 from digest.load import load_catalogue
 from digest.pages.browse import build_browse
@@ -121,3 +124,14 @@ def test_no_page_lists_more_than_a_page_of_items(corpus):
     for lang in ("vi", "en"):
         for listing in ("commitments", "sources", "archive", "events", *crowded):
             assert f"{lang}/{listing}/page/2.md" in counts, f"{lang}/{listing} has a second page"
+
+
+def test_the_build_s_step_times_count_the_cpu_of_its_child_processes():
+    times = StepTimes()
+    with times.step("work"):
+        subprocess.run([sys.executable, "-c", "sum(i * i for i in range(2_000_000))"], check=True)
+    with times.step("nothing"):
+        pass
+    assert list(times) == ["work", "nothing"]
+    wall, cpu = times["work"]
+    assert cpu > times["nothing"][1] and wall > 0, "the child's CPU is in the step's"

@@ -51,3 +51,18 @@ def test_a_change_of_the_drawing_draws_every_card_again(tmp_path, monkeypatch):
     assert card_images.write_cards(cards, tmp_path / "a", cache) == 1
     monkeypatch.setattr(card_images, "_drawing_digest", lambda: "another version of the code, fonts or Pillow")
     assert card_images.write_cards(cards, tmp_path / "b", cache) == 1
+
+
+def test_the_png_written_by_hand_holds_exactly_the_drawn_pixels_and_palette():
+    indices = Image.new("L", (card_images.WIDTH, card_images.HEIGHT), 0)
+    indices.paste(7, (100, 100, 400, 300))
+    indices.paste(30, (0, card_images.HEIGHT - 1, card_images.WIDTH, card_images.HEIGHT))
+    palette = card_images._palette_bytes()
+    with Image.open(io.BytesIO(card_images._png(indices, palette))) as picture:
+        picture.load()
+        assert picture.mode == "P" and picture.size == indices.size
+        assert picture.tobytes() == indices.tobytes()
+        assert bytes(picture.getpalette()[:len(palette)]) == palette
+        pillows = indices.copy()
+        pillows.putpalette(palette)
+        assert picture.convert("RGB").tobytes() == pillows.convert("RGB").tobytes()

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import markdown
 import pytest
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 from mkdocs.config import load_config
 from mkdocs.structure.pages import _RawHTMLPreprocessor
 from mkdocs.utils.meta import get_data
@@ -116,3 +118,17 @@ def test_md_in_html_turns_the_fast_path_off():
     text = '<div markdown="1">\n*emphasis*\n</div>\n\n<p>x</p>'
     with_it = markdown.Markdown(extensions=["md_in_html", EXTENSION]).convert(text)
     assert with_it == markdown.Markdown(extensions=["md_in_html"]).convert(text) and "<em>" in with_it
+
+
+def test_paragraphs_holding_only_a_stored_block_skip_the_inline_patterns():
+    md = markdown.Markdown(extensions=["attr_list", "toc", "digest.publish.html_blocks"])
+    seen = []
+
+    class Probe(Treeprocessor):
+        def run(self, root):
+            seen.extend((element.tag, type(element.text)) for element in root)
+
+    md.treeprocessors.register(Probe(md), "probe", 20.2)  # after ours (20.5), before the inline patterns (20)
+    html = md.convert('<div class="x">\n<p>*not emphasis*</p>\n</div>\n\nA *real* paragraph.')
+    assert seen == [("p", AtomicString), ("p", str)]
+    assert "<p>*not emphasis*</p>" in html and "<em>real</em>" in html

@@ -93,7 +93,10 @@ class Step:
 
 
 def run_tracked(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, float]:
-    """Run a command to completion: (wall s, CPU s of its process tree, peak RSS MB of its largest process), from os.wait4."""
+    """Run a command to completion: (wall s, CPU s of its process tree, peak RSS MB of its largest process), from os.wait4.
+    The disk is synced first, so writing back what the previous step left (a copied project, a removed run) is
+    not counted against this one."""
+    os.sync()
     start = time.perf_counter()
     # The synthetic corpus cites no real article: the team's archive (NZD_ARCHIVE) is not its archive.
     base = {key: value for key, value in os.environ.items() if key != "NZD_ARCHIVE"}

@@ -262,6 +262,14 @@ def move_tree(source: Path, target: Path, keep: Callable[[str], bool] | None = N
                     shutil.copyfile(Path(folder) / name, to / name)
 
 
+def pagefind_command() -> list[str]:
+    """The Pagefind CLI: its binary, found once as `python -m pagefind` finds it (without starting Python per index)."""
+    from pagefind.service import get_executable
+
+    binary = get_executable()
+    return [str(binary)] if binary is not None else [sys.executable, "-m", "pagefind"]
+
+
 def run_all(works: list[Path]) -> None:
     """Run Pagefind in each work folder on its pages/ (writing its configuration, pagefind.json, which it
     reads there), at most one process per core at once, in turn; as each process ends, `rechunk` its
@@ -269,9 +277,11 @@ def run_all(works: list[Path]) -> None:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     slots = threading.BoundedSemaphore(cores)
 
+    command = pagefind_command()
+
     def run(work: Path) -> int:
         try:
-            code = subprocess.run([sys.executable, "-m", "pagefind", "--silent"], cwd=work, check=False).returncode
+            code = subprocess.run([*command, "--silent"], cwd=work, check=False).returncode
         finally:
             slots.release()
         if code == 0:  # after the slot is free: the next process indexes meanwhile

@@ -54,15 +54,17 @@ def _consume_language(lang: str, shared: tuple) -> object:
 
 
 def _render_language(lang: str, prepared: tuple) -> dict[str, str]:
-    """The generated files of one language; the open data goes with the default language."""
+    """The generated files of one language, and its share of the open data."""
     return dict(_language_files(lang, *prepared))
 
 
 def _language_files(lang: str, catalogue: Catalogue, env: Environment, browse: Browse) -> Iterator[tuple[str, str]]:
     common = page_context(catalogue, lang, browse)
     specs = language_pages(catalogue, browse, lang, common["page"])
-    if lang == site.DEFAULT_LANGUAGE:
-        specs = chain(specs, open_data_files(catalogue))
+    # The open data belongs to no language: each language's worker writes every n-th file of it, so
+    # the workers finish together.
+    share = site.LANGUAGES.index(lang)
+    specs = chain(specs, open_data_files(catalogue)[share::len(site.LANGUAGES)])
     for spec in specs:
         yield spec.path, render(env, spec, common)
 

@@ -68,22 +68,29 @@ def _paged(lang: str, page_kind: str, page_id: str | None, template: str, items:
 
 
 def open_data_files(catalogue: Catalogue) -> list[PageSpec]:
-    """The open data, once for all languages (with the default language's files)."""
+    """The open data, once for all languages (under the default language's files)."""
     lang = site.DEFAULT_LANGUAGE
-    opened = {event.id: open_event(event) for event in catalogue.events}  # validated once, written twice
+    opened: dict[str, dict] = {}
+
+    def open_once(event) -> dict:  # validated once, written twice (its own file and the whole archive's)
+        if event.id not in opened:
+            opened[event.id] = open_event(event)
+        return opened[event.id]
+
     return [
-        PageSpec(site.docs_file(lang, site.doc_path("data", "events.json")), make=lambda: open_data_json(catalogue, list(opened.values()))),
+        PageSpec(site.docs_file(lang, site.doc_path("data", "events.json")),
+                 make=lambda: open_data_json(catalogue, [open_once(event) for event in catalogue.events])),
         PageSpec(site.docs_file(lang, site.doc_path("data", "events.csv")), make=lambda: open_data_csv(catalogue)),
         PageSpec(site.docs_file(lang, site.doc_path("data", "schema.json")), make=open_data_schema),
         PageSpec(site.docs_file(lang, site.doc_path("data", "event.schema.json")), make=event_schema),
-        *(event_data_file(event, opened[event.id]) for event in catalogue.events),
+        *(event_data_file(event, open_once) for event in catalogue.events),
     ]
 
 
-def event_data_file(event, opened: dict | None = None) -> PageSpec:
-    """One event's own open-data JSON (with the default language's files)."""
+def event_data_file(event, opener: Callable[[Any], dict] = open_event) -> PageSpec:
+    """One event's own open-data JSON (under the default language's files)."""
     path = site.docs_file(site.DEFAULT_LANGUAGE, site.doc_path("data", f"events/{event.id}.json"))
-    return PageSpec(path, make=lambda: event_json(opened if opened is not None else open_event(event)))
+    return PageSpec(path, make=lambda: event_json(opener(event)))
 
 
 def home_context(catalogue: Catalogue, browse: Browse, helpers: PageHelpers) -> dict[str, Any]:

@@ -42,7 +42,10 @@ def _drawing_digest() -> str:
 
 @cache
 def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(FONTS / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")), size)
+    # Pillow's basic layout, not libraqm's: the text is NFC, so every Vietnamese letter is one glyph of the
+    # font and needs no shaping; and the drawing is then the same whether or not the machine has libraqm.
+    return ImageFont.truetype(str(FONTS / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")), size,
+                              layout_engine=ImageFont.Layout.BASIC)
 
 
 def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int) -> tuple[list[str], bool]:

@@ -30,6 +30,8 @@ def test_a_card_is_a_small_png_and_always_the_same_bytes():
         assert picture.size == (1200, 630)
     assert card_images.draw(Card("en", card.label, card.title, card.details, card.site_name)) == data, "the language alone does not change the drawing"
     assert card_images.draw(Card("vi", card.label, card.title.replace("ả", "a"), card.details, card.site_name)) != data, "tone marks are drawn"
+    # the same drawing on every machine, with or without libraqm (Pillow uses it when it finds it)
+    assert {card_images._font(bold, size).layout_engine for bold in (True, False) for size in (26, 32, 56)} == {ImageFont.Layout.BASIC}
 
 
 def test_cards_are_drawn_again_only_when_what_they_show_changes(tmp_path, monkeypatch):

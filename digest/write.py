@@ -7,8 +7,8 @@ stale and removed on write, reported by `--check`.
 from __future__ import annotations
 
 import os
+import secrets
 import stat
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,13 +102,28 @@ def commit(staging: Path, docs: Path, changes: Plan) -> None:
 
 def _write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    write_replacing(path, text.encode("utf-8"), prefix=".tmp-")
+
+
+def write_replacing(path: Path, data: bytes, prefix: str = ".tmp-") -> None:
+    """Write `data` to a new file beside `path` and put it in place by renaming: whole or not at all. The file
+    gets the permissions any new file gets (as `open` gives them; `mkstemp` would make it private, and the
+    site links these files)."""
+    for _ in range(100):
+        tmp = path.parent / f"{prefix}{secrets.token_hex(6)}{path.suffix}"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            break
+        except FileExistsError:
+            continue
+    else:
+        raise FileExistsError(f"no free temporary name beside {path}")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
+            handle.write(data)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

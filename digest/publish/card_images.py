@@ -9,9 +9,7 @@ its text, the design or the fonts change.
 from __future__ import annotations
 
 import hashlib
-import os
 import struct
-import tempfile
 import zlib
 from functools import cache, lru_cache
 from pathlib import Path
@@ -22,6 +20,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFont
 from digest.pages.cards import Card
 from digest.parallel import parallel_map
 from digest.publish.downloads import place_file
+from digest.write import write_replacing
 
 WIDTH, HEIGHT = 1200, 630
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -207,10 +206,7 @@ def card_key(card: Card) -> str:
 def _draw_into(item: tuple[str, Card], cache_dir: Path) -> None:
     """Draw one card into the cache, whole or not at all."""
     key, card = item
-    fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(draw(card))
-    os.replace(tmp, cache_dir / f"{key}.png")
+    write_replacing(cache_dir / f"{key}.png", draw(card), prefix=".tmp-")
 
 
 def draw_cards(cards: dict[str, Card], cache_dir: Path) -> int:

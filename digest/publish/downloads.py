@@ -64,11 +64,14 @@ def downloads(docs_dir: Path, lang: str) -> Iterator[tuple[Path, str]]:
 
 
 def place_file(source: Path, target: Path) -> None:
-    """Put one download at `target`, replacing what is there."""
+    """Put one download at `target`, replacing what is there: a hard link when the source is readable by
+    everyone (a site is served by another user), else a copy, which gets a new file's permissions."""
     target.unlink(missing_ok=True)
     try:
+        if os.stat(source).st_mode & 0o444 != 0o444:
+            raise PermissionError("not readable by everyone")
         os.link(source, target)
-    except OSError:  # another file system (or one without hard links)
+    except OSError:  # that, another file system, or one without hard links
         shutil.copyfile(source, target)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from urllib.parse import urljoin, urlparse
 
@@ -143,3 +144,13 @@ def test_an_inferred_date_is_marked_wherever_a_page_gives_it(site, catalogue):
                     unmarked.append(f"{path.relative_to(site)}: …{text[max(0, match.start() - 30):match.end() + 16]}…")
     assert seen > 20, "the dates are found where pages print them"
     assert unmarked == [], "\n".join(unmarked)
+
+
+def test_every_file_of_the_site_is_readable_by_the_server(site):
+    """A host serves the site as another user: every file and folder is as readable as a new one is (the
+    umask), never private, whether MkDocs wrote it, the build linked it (downloads, cards) or Pagefind made it."""
+    mask = os.umask(0)
+    os.umask(mask)
+    readable = 0o444 & ~mask
+    private = [path.relative_to(site).as_posix() for path in site.rglob("*") if path.stat().st_mode & readable != readable]
+    assert readable and private == []

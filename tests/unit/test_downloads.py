@@ -64,3 +64,19 @@ def test_only_files_of_a_language_folder_that_are_not_pages_are_downloads(docs, 
     assert downloads.is_download(docs, str(docs / "en" / "events" / "x" / "citation.ris"))
     assert not downloads.is_download(docs, str(docs / "en" / "events" / "x.md"))
     assert not downloads.is_download(docs, str(tmp_path / "elsewhere.json"))
+
+
+def test_a_private_file_is_copied_not_linked_so_the_site_stays_readable(docs, tmp_path):
+    private = docs / "vi" / "feed.xml"
+    private.chmod(0o600)
+    out = tmp_path / "site"
+    downloads.place(docs, out, "vi")
+    assert (out / "feed.xml").stat().st_ino != private.stat().st_ino
+    assert (out / "feed.xml").stat().st_mode & 0o777 == 0o666 & ~current_umask()
+    assert (out / "data" / "events.json").stat().st_ino == (docs / "vi" / "data" / "events.json").stat().st_ino
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

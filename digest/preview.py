@@ -41,7 +41,7 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 from digest import site
-from digest.build import BUILD_LANG_ENV, STAGING_PREFIX, archive_for, build_languages, generate
+from digest.build import BUILD_LANG_ENV, DOCS, STAGING_PREFIX, archive_for, build_languages, generate
 from digest.load import DataErrors, load_catalogue
 from digest.load.catalogue import EventCache
 from digest.pages import render_events
@@ -114,26 +114,21 @@ class LanguageBuild:
         page.markdown = page.content = None
 
     def owns(self, path: Path) -> bool:
-        return (site.ROOT / "docs" / self.lang) in path.parents
+        return (DOCS / self.lang) in path.parents
 
     def rebuild(self, paths: Iterable[Path]) -> bool:
-        """Build these files of docs/ again (pages rendered, other files copied); False, doing nothing,
-        when one of them is new to this language's build (it needs a full build)."""
+        """Build these files of docs/ again (pages rendered, downloads placed); False, doing nothing,
+        when a page among them is new to this language's build (it needs a full build)."""
         mine = [os.path.abspath(path) for path in paths if self.owns(Path(path))]
-        docs = site.ROOT / "docs"
-        placed = [path for path in mine if is_download(docs, path)]
-        if any(path not in self.sources for path in mine if path not in placed):
+        downloads = [path for path in mine if is_download(DOCS, path)]
+        pages = [path for path in mine if path not in downloads]
+        if any(path not in self.sources for path in pages):
             return False
-        for path in placed:
-            place_one(docs, self.site_dir, path)
+        for path in downloads:
+            place_one(DOCS, self.site_dir, path)
         with _language(self.lang):
-            for path in mine:
-                if path in placed:
-                    continue
+            for path in pages:
                 file = self.sources[path]
-                if file.page is None:
-                    file.copy_file()
-                    continue
                 mkdocs_build._populate_page(file.page, self.config, self.files)
                 mkdocs_build._build_page(file.page, self.config, self.doc_files, self.nav, self.env)
                 self._forget(file.page)

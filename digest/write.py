@@ -102,22 +102,15 @@ def commit(staging: Path, docs: Path, changes: Plan) -> None:
 
 def _write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_replacing(path, text.encode("utf-8"), prefix=".tmp-")
+    write_replacing(path, text.encode("utf-8"))
 
 
-def write_replacing(path: Path, data: bytes, prefix: str = ".tmp-") -> None:
+def write_replacing(path: Path, data: bytes) -> None:
     """Write `data` to a new file beside `path` and put it in place by renaming: whole or not at all. The file
     gets the permissions any new file gets (as `open` gives them; `mkstemp` would make it private, and the
     site links these files)."""
-    for _ in range(100):
-        tmp = path.parent / f"{prefix}{secrets.token_hex(6)}{path.suffix}"
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            break
-        except FileExistsError:
-            continue
-    else:
-        raise FileExistsError(f"no free temporary name beside {path}")
+    tmp = path.parent / f".tmp-{secrets.token_hex(8)}{path.suffix}"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # a fresh random name: never another's file
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

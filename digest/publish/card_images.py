@@ -206,7 +206,7 @@ def card_key(card: Card) -> str:
 def _draw_into(item: tuple[str, Card], cache_dir: Path) -> None:
     """Draw one card into the cache, whole or not at all."""
     key, card = item
-    write_replacing(cache_dir / f"{key}.png", draw(card), prefix=".tmp-")
+    write_replacing(cache_dir / f"{key}.png", draw(card))
 
 
 def draw_cards(cards: dict[str, Card], cache_dir: Path) -> int:

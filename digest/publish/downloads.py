@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from digest import site
@@ -20,8 +20,11 @@ from digest import site
 
 def is_download(docs_dir: Path, path: str) -> bool:
     """Whether the file at `path` (absolute, or relative to the working folder) is one of docs/'s downloads."""
-    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(docs_dir)).replace(os.sep, "/")
-    return _download(rel)
+    return _download(_relative(docs_dir, path))
+
+
+def _relative(docs_dir: Path, path: str) -> str:
+    return os.path.relpath(os.path.abspath(path), os.path.abspath(docs_dir)).replace(os.sep, "/")
 
 
 def _download(rel: str) -> bool:
@@ -38,13 +41,13 @@ def leave_out(files: Iterable, docs_dir: Path, only: str | None = None) -> list:
         if not (file.abs_src_path and file.abs_src_path.startswith(root)):
             return True
         rel = file.abs_src_path[len(root):].replace(os.sep, "/")
-        lang = rel.split("/", 1)[0]
+        lang = rel.partition("/")[0]
         return not (_download(rel) or (only is not None and lang in site.LANGUAGES and lang != only))
 
     return [file for file in files if kept(file)]
 
 
-def downloads(docs_dir: Path, lang: str) -> Iterator[tuple[Path, str]]:
+def downloads(docs_dir: Path, lang: str) -> list[tuple[Path, str]]:
     """(source, path in the site) of each download of one language, in a stable order."""
     top = docs_dir / lang
     stack = [top]
@@ -60,7 +63,7 @@ def downloads(docs_dir: Path, lang: str) -> Iterator[tuple[Path, str]]:
                     rel = f"{lang}/{Path(entry.path).relative_to(top).as_posix()}"
                     if not site.is_page_source(rel):
                         found.append((Path(entry.path), site.site_file(rel)))
-    yield from sorted(found, key=lambda item: item[1])
+    return sorted(found, key=lambda item: item[1])
 
 
 def place_file(source: Path, target: Path) -> None:
@@ -77,21 +80,21 @@ def place_file(source: Path, target: Path) -> None:
 
 def place_one(docs_dir: Path, site_dir: Path, source: str) -> None:
     """Put one download (its path under docs/) into the built site (the live preview, after an edit)."""
-    rel = os.path.relpath(os.path.abspath(source), os.path.abspath(docs_dir)).replace(os.sep, "/")
-    target = site_dir / site.site_file(rel)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    place_file(Path(source), target)
+    _put(Path(source), site_dir / site.site_file(_relative(docs_dir, source)), set())
 
 
 def place(docs_dir: Path, site_dir: Path, lang: str) -> int:
     """Put every download of one language into the built site; return how many."""
+    found = downloads(docs_dir, lang)
     folders: set[Path] = set()
-    count = 0
-    for source, inner in downloads(docs_dir, lang):
-        target = site_dir / inner
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
-        place_file(source, target)
-        count += 1
-    return count
+    for source, inner in found:
+        _put(source, site_dir / inner, folders)
+    return len(found)
+
+
+def _put(source: Path, target: Path, folders: set[Path]) -> None:
+    """`place_file`, making the target's folder first unless it is among `folders` (made already)."""
+    if target.parent not in folders:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        folders.add(target.parent)
+    place_file(source, target)

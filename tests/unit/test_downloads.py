@@ -9,6 +9,7 @@ import pytest
 
 from digest import site
 from digest.publish import downloads
+from digest.write import write_replacing
 
 
 def test_the_site_map_says_where_each_download_goes():
@@ -80,3 +81,11 @@ def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_files_written_whole_are_as_readable_as_new_files_so_they_can_be_linked(tmp_path):
+    target = tmp_path / "card.png"
+    target.write_bytes(b"old")
+    write_replacing(target, b"new")
+    assert target.read_bytes() == b"new" and [p.name for p in tmp_path.iterdir()] == ["card.png"]
+    assert target.stat().st_mode & 0o777 == 0o666 & ~current_umask()

@@ -18,6 +18,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import markdown
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
@@ -54,7 +55,9 @@ def on_startup(command, **kwargs) -> None:
 
 def on_config(config, **kwargs):
     """With NZD_BUILD_LANG, build that language only. mkdocs-static-i18n insists on building its
-    default language, so the choice is made here, before the plugin's `on_config` (priority -100)."""
+    default language, so the choice is made here, before the plugin's `on_config` (priority -100).
+    The Markdown extensions are made once for every page."""
+    config.markdown_extensions = _extensions_once(config.markdown_extensions, config.mdx_configs)
     only = _one_language()
     i18n = config.plugins.get("i18n")
     if not only or i18n is None:
@@ -65,6 +68,13 @@ def on_config(config, **kwargs):
         lang.build = lang.locale == only
     i18n.current_language = only
     return config
+
+
+def _extensions_once(extensions: list, configs: dict) -> list:
+    """The extensions as objects, each made with its configuration. MkDocs makes a new Markdown for every
+    page, which imports and configures each extension it is given by name; an object it uses as it is."""
+    maker = markdown.Markdown()
+    return [maker.build_extension(ext, configs.get(ext, {})) if isinstance(ext, str) else ext for ext in extensions]
 
 
 def on_pre_build(config, **kwargs) -> None:

@@ -9,6 +9,7 @@ its text, the design or the fonts change.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import struct
 import zlib
 from functools import cache, lru_cache
@@ -51,14 +52,19 @@ def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
                               layout_engine=ImageFont.Layout.BASIC)
 
 
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int) -> tuple[list[str], bool]:
+def _wrap(text: str, font, width: int, max_lines: int) -> tuple[list[str], bool]:
     """Lines of at most `width` pixels (a word too long for any line gets a line of its own), at most
     `max_lines` (the last one cut with an ellipsis), and whether it was cut. Each line is the longest run
     of words that fits, found by measuring the rest whole, then by halving."""
     words = text.split()
+    # The basic layout kerns only neighbouring letters, so a run of words is as long as its words and, between
+    # each two, a space and its kerning with the letters on either side; lengths are multiples of 1/64, so the
+    # sums are exact.
+    gaps = [0.0] + [_gap(font, before[-1], after[0]) for before, after in itertools.pairwise(words)]
+    ends = list(itertools.accumulate(gap + _length(font, word) for gap, word in zip(gaps, words, strict=True)))
 
     def fits(start: int, end: int) -> bool:
-        return draw.textlength(" ".join(words[start:end]), font=font) <= width
+        return ends[end - 1] - (ends[start - 1] + gaps[start] if start else 0) <= width
 
     lines: list[str] = []
     start = 0
@@ -79,10 +85,22 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int
     if start == len(words):
         return lines, False
     last = lines[-1]
-    while last and draw.textlength(last + " …", font=font) > width:
+    while last and _length(font, last + " …") > width:
         last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
     lines[-1] = last + " …"
     return lines, True
+
+
+@lru_cache(maxsize=1 << 16)
+def _length(font, text: str) -> float:
+    """How far `text` advances the pen, in pixels."""
+    return _measure().textlength(text, font=font)
+
+
+@lru_cache(maxsize=1 << 12)
+def _gap(font, before: str, after: str) -> float:
+    """How much a space between the letters `before` and `after` adds to their lengths."""
+    return _length(font, f"{before} {after}") - _length(font, before) - _length(font, after)
 
 
 def draw(card: Card) -> bytes:
@@ -97,14 +115,13 @@ def draw(card: Card) -> bytes:
 
 def _drawn(card: Card) -> tuple[Image.Image, tuple[int, int]]:
     """The card's rows as its PNG holds them (`_frame`) and the first and past-the-last rows its text is drawn on."""
-    pen = _measure()
     text_width = WIDTH - 2 * MARGIN
     y = 64 + 52
     detail_lines = 3 if len(card.details) == 1 else 1  # one detail (the home card's description) may wrap
     room = HEIGHT - 96 - 40 - y - 18 - 44 * detail_lines * len(card.details)
     for size in (56, 48, 42, 36):  # the largest size at which the whole title fits
         title_font = _font(True, size)
-        lines, cut = _wrap(pen, card.title, title_font, text_width, int(room // (size * 1.22)))
+        lines, cut = _wrap(card.title, title_font, text_width, int(room // (size * 1.22)))
         if not cut:
             break
     title = []
@@ -114,7 +131,7 @@ def _drawn(card: Card) -> tuple[Image.Image, tuple[int, int]]:
     y += 18
     details = []
     for detail in card.details:
-        for line in _wrap(pen, detail, _font(False, 32), text_width, detail_lines)[0]:
+        for line in _wrap(detail, _font(False, 32), text_width, detail_lines)[0]:
             details.append((y, line))
             y += 44
     image = _frame(card.label, card.site_name).copy()

@@ -205,16 +205,17 @@ def _paint(image: Image.Image, lines: list[tuple[int, str]], font, colour, groun
     """Draw `lines` (y, text) at the left margin into the PNG's rows (`_frame`), each pixel given the palette index
     that mapping the same pixel, drawn in `colour` on `ground` in RGB, would give; return the first and
     past-the-last rows drawn on. With `over`, what is already there is kept (on the paper: its index is the lowest)."""
-    placed = [(y, text, font.getbbox(text)) for y, text in lines if text]
+    left = 1 + MARGIN  # after each row's filter byte
+    # each line rendered once, as `ImageDraw.text` does, and placed where it places it
+    placed = [(left + x, y + top, mask) for y, text in lines if text for mask, (x, top) in [font.getmask2(text, "L")]]
     if not placed:
         return None
-    left = 1 + MARGIN  # after each row's filter byte
-    box = (left + min(b[0] for _, _, b in placed), min(y + b[1] for y, _, b in placed),
-           left + max(b[2] for _, _, b in placed), max(y + b[3] for y, _, b in placed))
+    box = (min(x for x, _, _ in placed), min(y for _, y, _ in placed),
+           max(x + mask.size[0] for x, _, mask in placed), max(y + mask.size[1] for _, y, mask in placed))
     coverage = Image.new("L", (box[2] - box[0], box[3] - box[1]))
     pen = ImageDraw.Draw(coverage)
-    for y, text, _ in placed:
-        pen.text((left - box[0], y - box[1]), text, font=font, fill=255)
+    for x, y, mask in placed:
+        pen.draw.draw_bitmap((x - box[0], y - box[1]), mask, 255)
     shades = coverage.point(_shades(colour, ground))
     image.paste(ImageChops.lighter(image.crop(box), shades) if over else shades, box)
     return box[1], box[3]

@@ -93,3 +93,16 @@ def test_adler32_combined_is_adler32_of_the_whole():
     first, second = bytes(range(256)) * 300, b"\xff" * 70_000 + b"card"
     assert card_images._adler32_combine(zlib.adler32(first), zlib.adler32(second), len(second)) == zlib.adler32(first + second)
     assert card_images._adler32_combine(1, zlib.adler32(second), len(second)) == zlib.adler32(second)
+
+
+def test_wrapping_adds_up_the_lengths_pillow_measures():
+    pen = card_images._measure()
+    title = "“AV To” Hội thảo: Tương lai W. Yêu — giảm phát thải, fi‑Ấn Độ; Ty’s Net Zero 2050 (tạm dịch) …"
+    for bold, size in ((True, 56), (True, 36), (False, 32)):
+        font = card_images._font(bold, size)
+        lines, cut = card_images._wrap(title, font, 500, 9)
+        assert not cut and " ".join(lines) == " ".join(title.split())
+        for line, following in zip(lines, [*lines[1:], None], strict=True):
+            assert pen.textlength(line, font=font) <= 500 or " " not in line
+            if following:  # each line is the longest run of words that fits
+                assert pen.textlength(f"{line} {following.split()[0]}", font=font) > 500

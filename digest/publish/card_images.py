@@ -9,6 +9,7 @@ its text, the design or the fonts change.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import struct
 import zlib
 from functools import cache, lru_cache
@@ -28,6 +29,10 @@ FONTS = Path(__file__).resolve().parent / "fonts"
 GREEN, DARK, PAPER, MUTED = (46, 125, 50), (27, 94, 32), (250, 250, 247), (84, 110, 90)
 TITLE, WHITE = (33, 33, 33), (255, 255, 255)
 MARGIN = 72
+#: Rows of the frame deflated together, spliced into every card whose text leaves them untouched.
+BAND = 16
+ZLIB_HEADER = zlib.compress(b"", 3)[:2]  # what zlib writes for the level the rows are deflated at
+ADLER_BASE = 65521  # Adler-32's modulus
 
 
 @cache
@@ -47,14 +52,19 @@ def _font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
                               layout_engine=ImageFont.Layout.BASIC)
 
 
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int) -> tuple[list[str], bool]:
+def _wrap(text: str, font, width: int, max_lines: int) -> tuple[list[str], bool]:
     """Lines of at most `width` pixels (a word too long for any line gets a line of its own), at most
     `max_lines` (the last one cut with an ellipsis), and whether it was cut. Each line is the longest run
     of words that fits, found by measuring the rest whole, then by halving."""
     words = text.split()
+    # The basic layout kerns only neighbouring letters, so a run of words is as long as its words and, between
+    # each two, a space and its kerning with the letters on either side; lengths are multiples of 1/64, so the
+    # sums are exact.
+    gaps = [0.0] + [_gap(font, before[-1], after[0]) for before, after in itertools.pairwise(words)]
+    ends = list(itertools.accumulate(gap + _length(font, word) for gap, word in zip(gaps, words, strict=True)))
 
     def fits(start: int, end: int) -> bool:
-        return draw.textlength(" ".join(words[start:end]), font=font) <= width
+        return ends[end - 1] - (ends[start - 1] + gaps[start] if start else 0) <= width
 
     lines: list[str] = []
     start = 0
@@ -75,22 +85,43 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int
     if start == len(words):
         return lines, False
     last = lines[-1]
-    while last and draw.textlength(last + " …", font=font) > width:
+    while last and _length(font, last + " …") > width:
         last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
     lines[-1] = last + " …"
     return lines, True
 
 
+@lru_cache(maxsize=1 << 16)
+def _length(font, text: str) -> float:
+    """How far `text` advances the pen, in pixels."""
+    return _measure().textlength(text, font=font)
+
+
+@lru_cache(maxsize=1 << 12)
+def _gap(font, before: str, after: str) -> float:
+    """How much a space between the letters `before` and `after` adds to their lengths."""
+    return _length(font, f"{before} {after}") - _length(font, before) - _length(font, after)
+
+
 def draw(card: Card) -> bytes:
     """The card as PNG bytes (a palette image: small, and the same bytes for the same card)."""
-    pen = _measure()
+    image, (top, bottom) = _drawn(card)
+    bands = _frame_bands(card.label, card.site_name)
+    first, last = top // BAND, -(-bottom // BAND)
+    # the frame's bands the text leaves untouched are spliced in already deflated; only the rest is deflated here
+    text = [_deflated(image.crop((0, first * BAND, WIDTH + 1, min(last * BAND, HEIGHT))).tobytes())] if first < last else []
+    return _png([*bands[:first], *text, *bands[last:]], _palette_bytes())
+
+
+def _drawn(card: Card) -> tuple[Image.Image, tuple[int, int]]:
+    """The card's rows as its PNG holds them (`_frame`) and the first and past-the-last rows its text is drawn on."""
     text_width = WIDTH - 2 * MARGIN
     y = 64 + 52
     detail_lines = 3 if len(card.details) == 1 else 1  # one detail (the home card's description) may wrap
     room = HEIGHT - 96 - 40 - y - 18 - 44 * detail_lines * len(card.details)
     for size in (56, 48, 42, 36):  # the largest size at which the whole title fits
         title_font = _font(True, size)
-        lines, cut = _wrap(pen, card.title, title_font, text_width, int(room // (size * 1.22)))
+        lines, cut = _wrap(card.title, title_font, text_width, int(room // (size * 1.22)))
         if not cut:
             break
     title = []
@@ -100,29 +131,46 @@ def draw(card: Card) -> bytes:
     y += 18
     details = []
     for detail in card.details:
-        for line in _wrap(pen, detail, _font(False, 32), text_width, detail_lines)[0]:
+        for line in _wrap(detail, _font(False, 32), text_width, detail_lines)[0]:
             details.append((y, line))
             y += 44
     image = _frame(card.label, card.site_name).copy()
-    _paint(image, title, title_font, TITLE, PAPER, over=True)
-    _paint(image, details, _font(False, 32), MUTED, PAPER, over=True)
-    return _png(image, _palette_bytes())
+    drawn = [_paint(image, title, title_font, TITLE, PAPER, over=True),
+             _paint(image, details, _font(False, 32), MUTED, PAPER, over=True)]
+    drawn = [rows for rows in drawn if rows]
+    return image, (min(top for top, _ in drawn), max(bottom for _, bottom in drawn)) if drawn else (0, 0)
 
 
-def _png(image: Image.Image, palette: bytes) -> bytes:
-    """A palette PNG of an image of palette indices, every row unfiltered: filtering does not make a
-    picture of few flat colours smaller, and Pillow's choice of a filter for each row costs more."""
+def _png(segments: list[tuple[bytes, int, int]], palette: bytes) -> bytes:
+    """A palette PNG of 8-bit indices, 1200×630, from its rows (each row's filter byte, then its indices) deflated
+    in consecutive segments (`_deflated`)."""
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    framed = Image.new("L", (WIDTH + 1, HEIGHT), 0)  # a first column of zeros: each row's filter byte, "none"
-    framed.paste(image, (1, 0))
-    rows = framed.tobytes()
+    adler = 1
+    for _, checksum, length in segments:
+        adler = _adler32_combine(adler, checksum, length)
+    # a zlib stream: header, the segments, an empty final block (fixed codes), the Adler-32 of the rows
+    stream = b"".join((ZLIB_HEADER, *(deflated for deflated, _, _ in segments), b"\x03\x00", struct.pack(">I", adler)))
     return b"".join((b"\x89PNG\r\n\x1a\n",
                      chunk(b"IHDR", struct.pack(">IIBBBBB", WIDTH, HEIGHT, 8, 3, 0, 0, 0)),
                      chunk(b"PLTE", palette),
-                     chunk(b"IDAT", zlib.compress(rows, 3)),
+                     chunk(b"IDAT", stream),
                      chunk(b"IEND", b"")))
+
+
+def _deflated(data: bytes) -> tuple[bytes, int, int]:
+    """`data` as raw deflate blocks that refer to nothing before them and end on a byte boundary (so that other
+    such segments may follow), with its Adler-32 and length."""
+    compressor = zlib.compressobj(3, zlib.DEFLATED, -15)
+    return compressor.compress(data) + compressor.flush(zlib.Z_FULL_FLUSH), zlib.adler32(data), len(data)
+
+
+def _adler32_combine(first: int, second: int, length: int) -> int:
+    """The Adler-32 of two pieces of data one after the other, from each one's and the second one's length."""
+    a = ((first & 0xFFFF) + (second & 0xFFFF) - 1) % ADLER_BASE
+    b = ((first >> 16) + (second >> 16) + length * ((first & 0xFFFF) - 1)) % ADLER_BASE
+    return b << 16 | a
 
 
 @cache
@@ -132,33 +180,45 @@ def _measure() -> ImageDraw.ImageDraw:
 
 @lru_cache(maxsize=64)
 def _frame(label: str, site_name: str) -> Image.Image:
-    """The card's palette indices without its title and details: the bands, the label and the site's name
-    (the same on every card of a kind and language, so drawn once)."""
+    """The card without its title and details, as the PNG's rows (each row's filter byte, 0 for none, then
+    its palette indices): the bands, the label and the site's name (the same on every card of a kind and
+    language, so drawn once). Filtering does not make a picture of few flat colours smaller."""
     image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
     pen = ImageDraw.Draw(image)
     pen.rectangle((0, 0, WIDTH, 16), fill=GREEN)
     pen.rectangle((0, HEIGHT - 96, WIDTH, HEIGHT), fill=DARK)
-    frame = _indices(image)
+    frame = Image.new("L", (WIDTH + 1, HEIGHT), 0)
+    frame.paste(_indices(image), (1, 0))
     _paint(frame, [(64, label.upper())], _font(True, 26), GREEN, PAPER, over=True)
     _paint(frame, [(HEIGHT - 96 + 28, site_name)], _font(True, 34), WHITE, DARK, over=False)
     return frame
 
 
-def _paint(image: Image.Image, lines: list[tuple[int, str]], font, colour, ground, *, over: bool) -> None:
-    """Draw `lines` (y, text) at the left margin into the index image, each pixel given the palette index that
-    mapping the same pixel, drawn in `colour` on `ground` in RGB, would give. With `over`, what is already
-    there is kept (on the paper: its index is the lowest)."""
-    placed = [(y, text, font.getbbox(text)) for y, text in lines if text]
+@lru_cache(maxsize=64)
+def _frame_bands(label: str, site_name: str) -> tuple[tuple[bytes, int, int], ...]:
+    """The frame's rows `_deflated` a band of `BAND` rows at a time."""
+    frame = _frame(label, site_name)
+    return tuple(_deflated(frame.crop((0, top, WIDTH + 1, min(top + BAND, HEIGHT))).tobytes()) for top in range(0, HEIGHT, BAND))
+
+
+def _paint(image: Image.Image, lines: list[tuple[int, str]], font, colour, ground, *, over: bool) -> tuple[int, int] | None:
+    """Draw `lines` (y, text) at the left margin into the PNG's rows (`_frame`), each pixel given the palette index
+    that mapping the same pixel, drawn in `colour` on `ground` in RGB, would give; return the first and
+    past-the-last rows drawn on. With `over`, what is already there is kept (on the paper: its index is the lowest)."""
+    left = 1 + MARGIN  # after each row's filter byte
+    # each line rendered once, as `ImageDraw.text` does, and placed where it places it
+    placed = [(left + x, y + top, mask) for y, text in lines if text for mask, (x, top) in [font.getmask2(text, "L")]]
     if not placed:
-        return
-    box = (MARGIN + min(b[0] for _, _, b in placed), min(y + b[1] for y, _, b in placed),
-           MARGIN + max(b[2] for _, _, b in placed), max(y + b[3] for y, _, b in placed))
+        return None
+    box = (min(x for x, _, _ in placed), min(y for _, y, _ in placed),
+           max(x + mask.size[0] for x, _, mask in placed), max(y + mask.size[1] for _, y, mask in placed))
     coverage = Image.new("L", (box[2] - box[0], box[3] - box[1]))
     pen = ImageDraw.Draw(coverage)
-    for y, text, _ in placed:
-        pen.text((MARGIN - box[0], y - box[1]), text, font=font, fill=255)
+    for x, y, mask in placed:
+        pen.draw.draw_bitmap((x - box[0], y - box[1]), mask, 255)
     shades = coverage.point(_shades(colour, ground))
     image.paste(ImageChops.lighter(image.crop(box), shades) if over else shades, box)
+    return box[1], box[3]
 
 
 def _indices(image: Image.Image) -> Image.Image:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import itertools
 import unicodedata
+import zlib
 
-from PIL import Image, ImageFont
+from PIL import Image, ImageChops, ImageFont
 
 from digest.load import load_catalogue
 from digest.pages.cards import Card, all_cards
@@ -59,12 +61,48 @@ def test_the_png_written_by_hand_holds_exactly_the_drawn_pixels_and_palette():
     indices = Image.new("L", (card_images.WIDTH, card_images.HEIGHT), 0)
     indices.paste(7, (100, 100, 400, 300))
     indices.paste(30, (0, card_images.HEIGHT - 1, card_images.WIDTH, card_images.HEIGHT))
+    rows = Image.new("L", (card_images.WIDTH + 1, card_images.HEIGHT), 0)  # each row's filter byte, then its indices
+    rows.paste(indices, (1, 0))
+    data = rows.tobytes()
     palette = card_images._palette_bytes()
-    with Image.open(io.BytesIO(card_images._png(indices, palette))) as picture:
+    for cuts in ([0, len(data)], [0, 1201 * 16, 1201 * 300, 1201 * 301, len(data)], [0, 5, 777, len(data)]):
+        segments = [card_images._deflated(data[start:end]) for start, end in itertools.pairwise(cuts)]
+        with Image.open(io.BytesIO(card_images._png(segments, palette))) as picture:
+            picture.load()  # checks the zlib stream's Adler-32 too
+            assert picture.mode == "P" and picture.size == indices.size
+            assert picture.tobytes() == indices.tobytes()
+            assert bytes(picture.getpalette()[:len(palette)]) == palette
+            pillows = indices.copy()
+            pillows.putpalette(palette)
+            assert picture.convert("RGB").tobytes() == pillows.convert("RGB").tobytes()
+
+
+def test_a_drawn_card_holds_exactly_its_frame_and_text():
+    card = Card("vi", "Sự kiện", "Hội thảo về giảm phát thải carbon trong sản xuất công nghiệp hướng tới Net Zero", ("17/01/2024", "Hải Phòng"), "Net Zero")
+    rows, (top, bottom) = card_images._drawn(card)
+    frame = card_images._frame(card.label, card.site_name)
+    assert 0 < top < bottom < card_images.HEIGHT
+    assert ImageChops.difference(rows, frame).getbbox()[1::2] == (top, bottom), "the text changes exactly its rows"
+    with Image.open(io.BytesIO(card_images.draw(card))) as picture:
         picture.load()
-        assert picture.mode == "P" and picture.size == indices.size
-        assert picture.tobytes() == indices.tobytes()
-        assert bytes(picture.getpalette()[:len(palette)]) == palette
-        pillows = indices.copy()
-        pillows.putpalette(palette)
-        assert picture.convert("RGB").tobytes() == pillows.convert("RGB").tobytes()
+        assert picture.tobytes() == rows.crop((1, 0, card_images.WIDTH + 1, card_images.HEIGHT)).tobytes()
+        assert bytes(picture.getpalette()) == card_images._palette_bytes()
+
+
+def test_adler32_combined_is_adler32_of_the_whole():
+    first, second = bytes(range(256)) * 300, b"\xff" * 70_000 + b"card"
+    assert card_images._adler32_combine(zlib.adler32(first), zlib.adler32(second), len(second)) == zlib.adler32(first + second)
+    assert card_images._adler32_combine(1, zlib.adler32(second), len(second)) == zlib.adler32(second)
+
+
+def test_wrapping_adds_up_the_lengths_pillow_measures():
+    pen = card_images._measure()
+    title = "“AV To” Hội thảo: Tương lai W. Yêu — giảm phát thải, fi‑Ấn Độ; Ty’s Net Zero 2050 (tạm dịch) …"
+    for bold, size in ((True, 56), (True, 36), (False, 32)):
+        font = card_images._font(bold, size)
+        lines, cut = card_images._wrap(title, font, 500, 9)
+        assert not cut and " ".join(lines) == " ".join(title.split())
+        for line, following in zip(lines, [*lines[1:], None], strict=True):
+            assert pen.textlength(line, font=font) <= 500 or " " not in line
+            if following:  # each line is the longest run of words that fits
+                assert pen.textlength(f"{line} {following.split()[0]}", font=font) > 500

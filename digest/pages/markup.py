@@ -6,9 +6,9 @@ A template's file name says its kind, and its kind says how every value it print
     *.md.j2     Markdown, then HTML (`escape_md`)   headings, lists and tables MkDocs renders
     *.yaml.j2   a quoted YAML string (`yaml_string`) the pages' front matter
 
-Jinja's autoescape is on in every template, and its `finalize` first gives each printed value
-its template kind's escaping, as `Markup` (in HTML templates autoescape does it). Values that are
-markup already (`Markup`, the output of macros) are printed as they are, so a data text can
+Jinja's autoescape is on in every template, and each template is compiled (`KindEscaping`) to give
+every value it prints its kind's escaping, as `Markup` (in HTML templates autoescape does it). Values
+that are markup already (`Markup`, the output of macros) are printed as they are, so a data text can
 never become markup, and no template chooses an escaper value by value.
 """
 
@@ -17,11 +17,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import pass_context
+from jinja2.compiler import CodeGenerator
 from markupsafe import Markup, escape
 
 # Characters Python-Markdown gives meaning to anywhere in a line; `<`, `>` and `&` become entities after.
@@ -85,26 +85,33 @@ ESCAPERS: dict[str, Callable[[Any], Markup] | None] = {
 }
 
 
-@cache
-def escaper_for(name: str | None) -> Callable[[Any], Any]:
-    """The escaper of a template, from its kind; a template of no known kind is an error."""
-    for ending, escaper in ESCAPERS.items():
+def template_kind(name: str | None) -> str:
+    """A template's kind (a key of ESCAPERS), from its name; a template of no known kind is an error."""
+    for ending in ESCAPERS:
         if name and name.endswith(ending):
-            return escaper or _as_is
+            return ending
     raise ValueError(f"template {name!r}: expected a name ending in one of {', '.join(ESCAPERS)}")
 
 
-def _as_is(value: Any) -> Any:
-    return value
+class KindEscaping(CodeGenerator):
+    """Jinja's code generator, printing each value through its template kind's escaper: chosen once, when the
+    template is compiled, from its name. HTML templates print through autoescape alone; the others call their
+    escaper (`environment.escapers`, ESCAPERS), whose output is `Markup` already."""
 
+    def _escaper(self) -> str | None:
+        kind = template_kind(self.name)
+        return kind if ESCAPERS[kind] is not None else None
 
-@pass_context
-def finalize(context, value: Any) -> Any:
-    """Jinja's `finalize`: every printed value goes through its template's escaper."""
-    if value.__class__ is Markup:  # markup already: a macro's output, a link
-        return value
-    return escaper_for(context.name)(value)
+    def _make_finalize(self):
+        # No constant is printed at compile time where the escaper is ours: it runs when the page renders.
+        return super()._make_finalize() if self._escaper() is None else self._FinalizeInfo(None, None)
 
+    def _output_child_pre(self, node, frame, finalize) -> None:
+        kind = self._escaper()
+        if kind is None:
+            super()._output_child_pre(node, frame, finalize)
+        else:
+            self.write(f"environment.escapers[{kind!r}](")
 
 def script_json(data: Any, kind: str = "application/ld+json") -> Markup:
     """A `<script>` holding JSON; `<`, `>`, `&` are JSON `\\u` escapes so no value can close the element."""

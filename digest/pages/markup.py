@@ -18,6 +18,7 @@ import json
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from json.encoder import encode_basestring
 from typing import Any
 from urllib.parse import quote
 
@@ -52,7 +53,7 @@ def yaml_string(value: Any) -> Markup:
     HTML-escaped here; JSON quoting then makes it a valid YAML string."""
     if isinstance(value, Markup):
         return value
-    return Markup(json.dumps(str(escape(value)), ensure_ascii=False))
+    return Markup(encode_basestring(str(escape(value))))  # json.dumps(…, ensure_ascii=False) of a string
 
 
 def yaml_key(value: Any) -> Markup:

@@ -40,6 +40,7 @@ def make_environment() -> Environment:
         autoescape=True,  # and each template is compiled to escape the values it prints by its kind (digest/pages/markup.py)
         keep_trailing_newline=True,
         auto_reload=False,  # templates do not change during a run: no file check per page
+        cache_size=-1,  # every template kept, in a plain dict: no least-recently-used bookkeeping per include or import
         trim_blocks=True,
         lstrip_blocks=True,
     )

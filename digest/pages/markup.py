@@ -2,14 +2,14 @@
 
 A template's file name says its kind, and its kind says how every value it prints is escaped:
 
-    *.html.j2   HTML (Jinja's autoescape)          raw HTML blocks of the pages
+    *.html.j2   HTML (`escape_html`, as autoescape) raw HTML blocks of the pages
     *.md.j2     Markdown, then HTML (`escape_md`)   headings, lists and tables MkDocs renders
     *.yaml.j2   a quoted YAML string (`yaml_string`) the pages' front matter
 
-Jinja's autoescape is on in every template, and each template is compiled (`KindEscaping`) to give
-every value it prints its kind's escaping, as `Markup` (in HTML templates autoescape does it). Values
-that are markup already (`Markup`, the output of macros) are printed as they are, so a data text can
-never become markup, and no template chooses an escaper value by value.
+Each template is compiled (`KindEscaping`) to give every value it prints its kind's escaping, as
+`Markup`; Jinja's autoescape is on in every template too, so macros give `Markup`. Values that are
+markup already (`Markup`, the output of macros) are printed as they are, so a data text can never
+become markup, and no template chooses an escaper value by value.
 """
 
 from __future__ import annotations
@@ -77,10 +77,14 @@ def md_destination(path: str) -> Markup:
     return Markup(quote(path, safe="/#:?=&.-_~%"))
 
 
-#: Template kinds (by file name ending) → the escaper of every value they print;
-#: None: Jinja's HTML autoescape does it.
-ESCAPERS: dict[str, Callable[[Any], Markup] | None] = {
-    ".html.j2": None,
+def escape_html(value: Any) -> Markup:
+    """Escape a value for HTML, as Jinja's autoescape does (markup is printed as it is)."""
+    return value if value.__class__ is Markup else escape(value)
+
+
+#: Template kinds (by file name ending) → the escaper of every value they print.
+ESCAPERS: dict[str, Callable[[Any], Markup]] = {
+    ".html.j2": escape_html,
     ".md.j2": escape_md,
     ".yaml.j2": yaml_string,
 }
@@ -95,24 +99,16 @@ def template_kind(name: str | None) -> str:
 
 
 class KindEscaping(CodeGenerator):
-    """Jinja's code generator, printing each value through its template kind's escaper: chosen once, when the
-    template is compiled, from its name. HTML templates print through autoescape alone; the others call their
-    escaper (`environment.escapers`, ESCAPERS), whose output is `Markup` already."""
-
-    def _escaper(self) -> str | None:
-        kind = template_kind(self.name)
-        return kind if ESCAPERS[kind] is not None else None
+    """Jinja's code generator, printing each value through its template kind's escaper
+    (`environment.escapers`, ESCAPERS), chosen once from the template's name when it is compiled."""
 
     def _make_finalize(self):
-        # No constant is printed at compile time where the escaper is ours: it runs when the page renders.
-        return super()._make_finalize() if self._escaper() is None else self._FinalizeInfo(None, None)
+        # Nothing is printed at compile time: every value goes through the escaper when the page renders.
+        return self._FinalizeInfo(None, None)
 
     def _output_child_pre(self, node, frame, finalize) -> None:
-        kind = self._escaper()
-        if kind is None:
-            super()._output_child_pre(node, frame, finalize)
-        else:
-            self.write(f"environment.escapers[{kind!r}](")
+        self.write(f"environment.escapers[{template_kind(self.name)!r}](")
+
 
 def script_json(data: Any, kind: str = "application/ld+json") -> Markup:
     """A `<script>` holding JSON; `<`, `>`, `&` are JSON `\\u` escapes so no value can close the element."""

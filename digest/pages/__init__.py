@@ -41,7 +41,8 @@ def render_each(catalogue: Catalogue, consume: Callable[[str, Iterator[tuple[str
 
 def _prepared(catalogue: Catalogue) -> tuple[Catalogue, Environment, Browse]:
     """What every language's pages share, made once before the languages part ways: the browse
-    views and the environment with every template compiled."""
+    views, the interface words read and the environment with every template compiled."""
+    load_labels()
     env = make_environment()
     for name in env.list_templates(filter_func=lambda name: name.endswith(".j2")):
         env.get_template(name)

@@ -1,7 +1,8 @@
 """HTML fragments printed so often that Jinja macros would spend most of the rendering on them:
-source markers `[A, B]`, links to entities, people's names.
+source markers `[A, B]`, links to entities and events, people's names.
 
-HTML templates call them as `fragments.cites(...)`, `fragments.entity_link(...)`, `fragments.person(...)`. Each
+HTML templates call them as `fragments.cites(...)`, `fragments.entity_link(...)`, `fragments.event_link(...)`,
+`fragments.person(...)`. Each
 returns `Markup` whose every value is HTML-escaped, exactly as HTML templates print values
 (autoescape), so their output is what the macros they replace gave. They are HTML only: a
 Markdown template prints names through its own escaping (_macros.md.j2). The same call in one
@@ -28,6 +29,7 @@ class HtmlFragments:
         self._reported_by = escape(helpers.t["reported_by"])
         self._cites: dict[tuple, Markup] = {}
         self._links: dict[tuple[str, str], Markup] = {}
+        self._events: dict[str, Markup] = {}
         self._people: dict[str, Markup] = {}
 
     def cites(self, event: Event, ids: Sequence[str], elsewhere: bool = False, path: str | None = None) -> Markup:
@@ -67,4 +69,11 @@ class HtmlFragments:
             declared = self.page.entity_kind(kind, ident)
             name = self.person(ident) if declared == "people" else escape(self.page.entity_name(declared, ident))
             found = self._links[kind, ident] = Markup(f'<a href="{escape(site.url_for(declared, ident, self.lang))}">{name}</a>')
+        return found
+
+    def event_link(self, event: Event) -> Markup:
+        """A link to an event's page, by its title."""
+        found = self._events.get(event.id)
+        if found is None:
+            found = self._events[event.id] = Markup(f'<a href="{escape(site.url_for("events", event.id, self.lang))}">{escape(event.title[self.lang])}</a>')
         return found

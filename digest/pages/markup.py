@@ -2,14 +2,14 @@
 
 A template's file name says its kind, and its kind says how every value it prints is escaped:
 
-    *.html.j2   HTML (Jinja's autoescape)          raw HTML blocks of the pages
+    *.html.j2   HTML (`escape_html`, as autoescape) raw HTML blocks of the pages
     *.md.j2     Markdown, then HTML (`escape_md`)   headings, lists and tables MkDocs renders
     *.yaml.j2   a quoted YAML string (`yaml_string`) the pages' front matter
 
-Jinja's autoescape is on in every template, and its `finalize` first gives each printed value
-its template kind's escaping, as `Markup` (in HTML templates autoescape does it). Values that are
-markup already (`Markup`, the output of macros) are printed as they are, so a data text can
-never become markup, and no template chooses an escaper value by value.
+Each template is compiled (`KindEscaping`) to give every value it prints its kind's escaping, as
+`Markup`; Jinja's autoescape is on in every template too, so macros give `Markup`. Values that are
+markup already (`Markup`, the output of macros) are printed as they are, so a data text can never
+become markup, and no template chooses an escaper value by value.
 """
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import lru_cache
+from json.encoder import encode_basestring
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import pass_context
+from jinja2.compiler import CodeGenerator
 from markupsafe import Markup, escape
 
 # Characters Python-Markdown gives meaning to anywhere in a line; `<`, `>` and `&` become entities after.
@@ -52,7 +53,7 @@ def yaml_string(value: Any) -> Markup:
     HTML-escaped here; JSON quoting then makes it a valid YAML string."""
     if isinstance(value, Markup):
         return value
-    return Markup(json.dumps(str(escape(value)), ensure_ascii=False))
+    return Markup(encode_basestring(str(escape(value))))  # json.dumps(…, ensure_ascii=False) of a string
 
 
 def yaml_key(value: Any) -> Markup:
@@ -76,34 +77,37 @@ def md_destination(path: str) -> Markup:
     return Markup(quote(path, safe="/#:?=&.-_~%"))
 
 
-#: Template kinds (by file name ending) → the escaper of every value they print;
-#: None: Jinja's HTML autoescape does it.
-ESCAPERS: dict[str, Callable[[Any], Markup] | None] = {
-    ".html.j2": None,
+def escape_html(value: Any) -> Markup:
+    """Escape a value for HTML, as Jinja's autoescape does (markup is printed as it is)."""
+    return value if value.__class__ is Markup else escape(value)
+
+
+#: Template kinds (by file name ending) → the escaper of every value they print.
+ESCAPERS: dict[str, Callable[[Any], Markup]] = {
+    ".html.j2": escape_html,
     ".md.j2": escape_md,
     ".yaml.j2": yaml_string,
 }
 
 
-@cache
-def escaper_for(name: str | None) -> Callable[[Any], Any]:
-    """The escaper of a template, from its kind; a template of no known kind is an error."""
-    for ending, escaper in ESCAPERS.items():
+def template_kind(name: str | None) -> str:
+    """A template's kind (a key of ESCAPERS), from its name; a template of no known kind is an error."""
+    for ending in ESCAPERS:
         if name and name.endswith(ending):
-            return escaper or _as_is
+            return ending
     raise ValueError(f"template {name!r}: expected a name ending in one of {', '.join(ESCAPERS)}")
 
 
-def _as_is(value: Any) -> Any:
-    return value
+class KindEscaping(CodeGenerator):
+    """Jinja's code generator, printing each value through its template kind's escaper
+    (`environment.escapers`, ESCAPERS), chosen once from the template's name when it is compiled."""
 
+    def _make_finalize(self):
+        # Nothing is printed at compile time: every value goes through the escaper when the page renders.
+        return self._FinalizeInfo(None, None)
 
-@pass_context
-def finalize(context, value: Any) -> Any:
-    """Jinja's `finalize`: every printed value goes through its template's escaper."""
-    if value.__class__ is Markup:  # markup already: a macro's output, a link
-        return value
-    return escaper_for(context.name)(value)
+    def _output_child_pre(self, node, frame, finalize) -> None:
+        self.write(f"environment.escapers[{template_kind(self.name)!r}](")
 
 
 def script_json(data: Any, kind: str = "application/ld+json") -> Markup:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from json.encoder import encode_basestring
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -51,7 +53,7 @@ def open_event(event: Event) -> OpenEvent:
 def event_json(event: OpenEvent) -> str:
     """One event's own data file (/data/events/<id>.json)."""
     data = event.model_dump(mode="json", exclude_none=True)
-    return json.dumps({"licence": LICENCE, "site": site.site_url(), **data}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return indented_json({"licence": LICENCE, "site": site.site_url(), **data}) + "\n"
 
 
 def event_schema() -> str:
@@ -59,7 +61,46 @@ def event_schema() -> str:
     schema = OpenEventFile.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = site.absolute_url("data", "event.schema.json")
-    return json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return indented_json(schema) + "\n"
+
+
+def indented_json(data: Any) -> str:
+    """JSON data (dicts with text keys, lists, text, numbers, booleans, None) as
+    `json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)` writes it."""
+    # The standard library's indenting encoder is pure Python, passing every piece up through a generator per level.
+    out: list[str] = []
+    _write_indented(data, "\n", out)
+    return "".join(out)
+
+
+_SCALAR = json.JSONEncoder(ensure_ascii=False)
+
+
+def _write_indented(value: Any, newline: str, out: list[str]) -> None:
+    if isinstance(value, str):
+        out.append(encode_basestring(value))
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner, opening = newline + " ", "{"
+        for key, item in sorted(value.items()):
+            out.append(f"{opening}{inner}{encode_basestring(key)}: ")
+            _write_indented(item, inner, out)
+            opening = ","
+        out.append(newline + "}")
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            out.append("[]")
+            return
+        inner, opening = newline + " ", "["
+        for item in value:
+            out.append(opening + inner)
+            _write_indented(item, inner, out)
+            opening = ","
+        out.append(newline + "]")
+    else:
+        out.append(_SCALAR.encode(value))
 
 
 def open_data(catalogue: Catalogue, events: list[OpenEvent] | None = None) -> OpenData:
@@ -82,7 +123,7 @@ def open_data_schema() -> str:
     schema = OpenData.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = site.absolute_url("data", "schema.json")
-    return json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return indented_json(schema) + "\n"
 
 
 CSV_COLUMNS = ("id", "date", "date_inferred", "place_id", "place_vi", "place_en", "title_vi", "title_en",

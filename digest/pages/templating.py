@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from digest import site
 from digest.numbers import format_date, format_datetime, format_number
 from digest.pages.citations import CITATION_TYPES
-from digest.pages.markup import finalize, md_code, md_destination, yaml_key
+from digest.pages.markup import ESCAPERS, KindEscaping, md_code, md_destination, yaml_key
 
 TEMPLATES = site.ROOT / "templates"
 LABELS = TEMPLATES / "labels.yaml"
@@ -37,13 +37,15 @@ def make_environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
-        autoescape=True,  # and `finalize` escapes each value by its template's kind first (digest/pages/markup.py)
-        finalize=finalize,
+        autoescape=True,  # and each template is compiled to escape the values it prints by its kind (digest/pages/markup.py)
         keep_trailing_newline=True,
         auto_reload=False,  # templates do not change during a run: no file check per page
+        cache_size=-1,  # every template kept, in a plain dict: no least-recently-used bookkeeping per include or import
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.code_generator_class = KindEscaping
+    env.escapers = ESCAPERS
     env.filters["md_code"] = md_code
     env.filters["yaml_key"] = yaml_key
     env.filters["number"] = format_number

@@ -16,6 +16,7 @@ from digest.numbers import format_date, format_datetime, format_number
 from digest.pages import GENERATED_MARK, render_site
 from digest.pages.helpers import PageHelpers
 from digest.pages.markup import escape_md
+from digest.pages.open_data import OpenData, OpenEventFile, indented_json
 from digest.pages.templating import load_labels
 from digest.schema import Bilingual
 
@@ -45,6 +46,16 @@ def test_escaped_text_renders_as_the_same_literal_text(text):
     parsed = BeautifulSoup(html, "html.parser")
     assert parsed.get_text() == text
     assert not parsed.find(["script", "img", "a", "h1", "ol", "ul", "hr", "blockquote", "em", "code", "table"])
+
+
+@pytest.mark.parametrize("data", [
+    {}, [], "x", 3, None, [{"k": (1, 2)}],
+    {"b": [], "a": {}, "c": [1, 2.5, True, False, None, 'q"\\\n\t\x01\u2028 Tiếng Việt', {"z": 1, "a": [[]]}],
+     "d": -0.0, "e": 1e16, "f": 1e-7, "g": float("nan"), "h": float("-inf"), "i": 10**30},
+    OpenEventFile.model_json_schema(), OpenData.model_json_schema(),
+])
+def test_indented_json_is_the_standard_librarys(data):
+    assert indented_json(data) == json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
 
 
 @pytest.mark.parametrize(("value", "vi", "en"), [

@@ -79,10 +79,16 @@ MANIFEST = "nzd-indexes.json"
 #: The hidden block of other names a page's template writes (PageHelpers.search_terms) and its separator.
 TERMS = re.compile(r'(<div class="nzd-search-terms"[^>]*>)(.*?)(</div>)', re.S)
 TERMS_SEPARATOR = " · "
-#: An `id` attribute in a start tag.
-ID = re.compile(r'(<[a-zA-Z][^>]*?)\s+id="[^"]*"')
-#: Start tags whose element Pagefind leaves out (the templates' `data-pagefind-ignore`, EXCLUDE's ids).
-IGNORED = re.compile(r'<(\w+)\b[^>]*?(?:\sdata-pagefind-ignore\b|\sid="nzd-ev")[^>]*>')
+#: A tag, and a word, as `folded_words` finds them.
+TAG = re.compile(r"<[^>]*>")
+WORD = re.compile(r"\w+")
+#: The first `id` attribute in a start tag. The tag's text before it is taken a run of white space
+#: or of other characters at a time, never given back (a lazy `[^>]*?` tried the attribute at every character).
+ID = re.compile(r'(<[a-zA-Z][^>\s]*+(?:\s++(?!id=")[^>\s]*+)*+)\s+id="[^"]*"')
+#: Start tags whose element Pagefind leaves out (the templates' `data-pagefind-ignore`, EXCLUDE's ids),
+#: their text taken as in ID.
+IGNORED = re.compile(r'<(\w+)\b[^>\s]*+(?:\s(?!data-pagefind-ignore\b|id="nzd-ev")[^>\s]*+)*+'
+                     r'\s(?:data-pagefind-ignore\b|id="nzd-ev")[^>]*>')
 #: The page's language, which picks its index.
 LANG = re.compile(r'<html[^>]*\slang="([^"]+)"')
 #: Files Pagefind writes for its own UIs, which this site does not load.
@@ -116,16 +122,24 @@ def own_terms(body: str) -> str:
     block = TERMS.search(body)
     if not block:
         return body
-    own = f" {' '.join(folded_words(body[:block.start()] + body[block.end():]))} "
+    own = f" {folded_words(body[:block.start()] + body[block.end():])} "
     names = html_lib.unescape(block[2]).split(TERMS_SEPARATOR)
-    kept = [name for name in names if f" {' '.join(folded_words(name))} " not in own]
+    kept = [name for name in names if f" {folded_words(name)} " not in own]
     inner = html_lib.escape(TERMS_SEPARATOR.join(kept), quote=False)
     return body[:block.start()] + block[1] + inner + block[3] + body[block.end():]
 
 
-def folded_words(text: str) -> list[str]:
-    """The words of HTML text as search compares them: tags dropped, marks and case folded."""
-    return re.findall(r"\w+", fold(html_lib.unescape(re.sub(r"<[^>]*>", " ", text))))
+def folded_words(text: str) -> str:
+    """The words of HTML text as search compares them (tags dropped, marks and case folded), joined by spaces."""
+    # `fold` changes a character and the marks after it, which white space ends: the text is folded
+    # a run between white space at a time, each distinct run once (pages repeat their words)
+    return " ".join(filter(None, map(folded_run, html_lib.unescape(TAG.sub(" ", text)).split())))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def folded_run(run: str) -> str:
+    """The folded words of text without white space, joined by spaces ("" for none)."""
+    return " ".join(WORD.findall(fold(run)))
 
 
 def without_ignored(body: str) -> str:

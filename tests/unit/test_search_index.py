@@ -9,6 +9,7 @@ Also: the kinds of page search results are grouped and labelled by are declared 
 from __future__ import annotations
 
 import json
+import random
 import tempfile
 from pathlib import Path
 
@@ -237,3 +238,41 @@ def test_index_site_as_build_of_prepared_pages(tmp_path) -> None:
     assert files(site / index_search.OUTPUT) == files(tmp_path / "built" / index_search.OUTPUT)
     assert "index/stale.pf_index" not in files(site / index_search.OUTPUT)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-search-")]
+
+
+def test_folded_words_as_folding_the_whole_text() -> None:
+    """Folding a run between white space at a time gives the words folding the whole text gives: tags
+    dropped, entities read, marks (precomposed or combining, after a letter or alone) and đ folded."""
+    import html as html_lib
+    import re
+
+    text = ('<p class="x">Sở  Công\tThương <b>Cà</b>Mau</p> Đà Nẵng&nbsp;đạt &amp; Quảng\u00a0Ngãi '
+            'Hai\u0309 Pho\u0300ng \u0301 a\u0323\u0302b ĐẶNG ß Ω<br/>n°5 l\'"x"')
+    whole = re.findall(r"\w+", index_search.fold(html_lib.unescape(re.sub(r"<[^>]*>", " ", text))))
+    assert index_search.folded_words(text) == " ".join(whole)
+    assert index_search.folded_words(text).startswith("so cong thuong ca mau da nang dat quang ngai hai phong ab dang")
+    assert index_search.folded_run("Đà-Nẵng,") == "da nang" and index_search.folded_run("—") == ""
+
+
+def test_id_and_ignored_patterns_as_lazy_patterns() -> None:
+    """ID and IGNORED match what the plain lazy patterns they replace match (the first id of a start tag, white
+    space before it included; a start tag carrying data-pagefind-ignore or id="nzd-ev")."""
+    import re
+
+    lazy_id = re.compile(r'(<[a-zA-Z][^>]*?)\s+id="[^"]*"')
+    lazy_ignored = re.compile(r'<(\w+)\b[^>]*?(?:\sdata-pagefind-ignore\b|\sid="nzd-ev")[^>]*>')
+    html = ('<h2 id="a">A</h2><p  class="b c"\n  id="b" id="c">x id="t"</p><a href="x>y" id="d"><br>'
+            '<div class="u" data-pagefind-ignore>i</div><ul  data-pagefind-ignore="all"><li>j</li></ul>'
+            '<div data-pagefind-ignored>k</div><span id="nzd-ev">e</span><i title="a data-pagefind-ignore">'
+            '<img src=x  id=""><b  data-x id="e"  data-pagefind-ignore>z</b><p id="f')
+    assert index_search.ID.sub(r"\1", html) == lazy_id.sub(r"\1", html)
+    # left: a second id in a tag, an id in text, one after a `>` in a value, one never closed
+    assert index_search.ID.sub(r"\1", html).count("id=") == 4
+    assert [m.span() for m in index_search.IGNORED.finditer(html)] == [m.span() for m in lazy_ignored.finditer(html)]
+    assert len(list(index_search.IGNORED.finditer(html))) == 5  # a value holding the attribute's text counts too
+    pieces = ["<p", "<b", " ", "\n", "  ", 'id="', "id=", '"', ">", "x", "data-pagefind-ignore", 'id="nzd-ev"', "=", "<"]
+    rng = random.Random(0)  # noqa: S311 (test inputs, not secrets)
+    for _ in range(3000):
+        html = "".join(rng.choices(pieces, k=rng.randint(1, 14)))
+        assert index_search.ID.sub(r"\1", html) == lazy_id.sub(r"\1", html), html
+        assert [m.span() for m in index_search.IGNORED.finditer(html)] == [m.span() for m in lazy_ignored.finditer(html)], html

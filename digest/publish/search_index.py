@@ -157,19 +157,40 @@ def without_ignored(body: str) -> str:
     return "".join(out) + body[pos:]
 
 
-def site_pages(site: Path) -> list[tuple[str, str, bool]]:
-    """(path relative to the site, language, whether of the kind listed first: `page_key`) of every
-    page of the site its template marked for indexing, in the order of their paths; read in forked
-    workers (`digest.parallel`)."""
-    rels = [rel for path in sorted(site.rglob("*.html")) if not (rel := path.relative_to(site).as_posix()).startswith(OUTPUT + "/")]
-    keys = parallel_map(site_page_key, rels, site, chunks_per_job=4)
-    return [(rel, *key) for rel, key in zip(rels, keys, strict=True) if key]
+def site_pages(site: Path) -> list[tuple[str, str, bool, bytes]]:
+    """(path relative to the site, language, whether of the kind listed first: `page_key`, the copy
+    Pagefind reads: `prepare`, in UTF-8) of every page of the site its template marked for indexing, in
+    the order of their paths; read and prepared in forked workers (`digest.parallel`)."""
+    rels = site_files(site)
+    pages = parallel_map(site_page, rels, site, chunks_per_job=4)
+    return [(rel, *page) for rel, page in zip(rels, pages, strict=True) if page]
 
 
-def site_page_key(rel: str, site: Path) -> tuple[str, bool] | None:
-    """The `page_key` of the page at `rel` in `site`, or None for a page `prepare` leaves out."""
+def site_files(site: Path) -> list[str]:
+    """The paths relative to `site` of its .html files outside OUTPUT, in the order of their paths'
+    parts (as `sorted` orders `Path`s)."""
+    rels = []
+    for folder, dirs, files in os.walk(site):
+        prefix = Path(folder).relative_to(site).as_posix() + "/"
+        if prefix == "./":
+            prefix = ""
+            with contextlib.suppress(ValueError):
+                dirs.remove(OUTPUT)
+        rels += [prefix + name for name in files if name.endswith(".html")]
+    return sorted(rels, key=lambda rel: rel.split("/"))
+
+
+def site_page(rel: str, site: Path) -> tuple[str, bool, bytes] | None:
+    """The `page_key` and prepared copy (`prepare`, in UTF-8) of the page at `rel` in `site`, or None for a
+    page `prepare` leaves out."""
     html = read_marked(site / rel)
-    return page_key(html) if html is not None and LANG.search(html) else None
+    prepared = prepare(html) if html is not None else None
+    if prepared is None:
+        return None
+    key = page_key(html)
+    if page_key(prepared) != key:
+        raise SystemExit(f"search index: the prepared copy of {rel} changed its language or kind")
+    return (*key, prepared.encode("utf-8"))
 
 
 def read_marked(path: Path) -> str | None:
@@ -182,24 +203,17 @@ def read_marked(path: Path) -> str | None:
     return html.replace("\r\n", "\n").replace("\r", "\n") if "\r" in html else html
 
 
-def stage(site: Path, copies: list[tuple[str, Path]]) -> list[tuple[str, bool]]:
-    """Write the prepared copy (`prepare`) of each page (path relative to `site`) to its path in
-    `copies`, in forked workers (`digest.parallel`); return each copy's `page_key`."""
-    return parallel_map(stage_page, copies, site, chunks_per_job=4)
-
-
-def stage_page(copy: tuple[str, Path], site: Path) -> tuple[str, bool]:
-    rel, target = copy
-    prepared = prepare(read_marked(site / rel) or "")
-    if prepared is None:
-        raise ValueError(f"{rel}: not a page to index")
-    write_page(target, prepared)
-    return page_key(prepared)
-
-
-def write_page(path: Path, html: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(html.encode("utf-8"))
+def write_pages(copies: list[tuple[str, Path]], pages: dict[str, bytes]) -> None:
+    """Write each page's copy (path relative to the site: bytes, in `pages`) to its path in `copies`, in
+    their order, making folders as needed."""
+    made: set[str] = set()
+    for rel, target in copies:
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        with open(target, "wb") as file:
+            file.write(pages[rel])
 
 
 def page_key(html: str) -> tuple[str, bool]:
@@ -558,23 +572,19 @@ def index_site(site: Path) -> dict[str, int]:
         stale = Path(tmp) / "stale"  # the previous build's index, removed while this one is made
         with contextlib.suppress(FileNotFoundError):
             (site / OUTPUT).rename(stale)
-        keys = site_pages(site)
+        pages = site_pages(site)
+        keys = [(rel, lang, first) for rel, lang, first, _ in pages]
+        # a thread, as removing files waits on the disk, not a core; started once `site_pages` has
+        # forked its workers, since forking beside a running thread is unsafe
         remover = threading.Thread(target=shutil.rmtree, args=(stale, True))
-
-        def write(copies: list[tuple[str, Path]]) -> None:
-            written = stage(site, copies)
-            expected = {rel: (lang, first) for rel, lang, first in keys}
-            if wrong := [rel for (rel, _), key in zip(copies, written, strict=True) if key != expected[rel]]:
-                raise SystemExit(f"search index: the prepared copy of {wrong[0]} changed its language or kind")
-            # a thread, as removing files waits on the disk, not a core; started once `stage` has forked
-            # its workers, since forking beside a running thread is unsafe
-            remover.start()
+        remover.start()
+        copies = {rel: copy for rel, _, _, copy in pages}
+        del pages
 
         try:
-            index(site, Path(tmp), keys, write)
+            index(site, Path(tmp), keys, functools.partial(write_pages, pages=copies))
         finally:
-            if remover.ident is not None:
-                remover.join()
+            remover.join()
     for name in UNUSED:
         (site / OUTPUT / name).unlink(missing_ok=True)
     counts: dict[str, int] = {"pages": len(keys)}

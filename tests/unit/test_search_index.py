@@ -8,6 +8,7 @@ Also: the kinds of page search results are grouped and labelled by are declared 
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import tempfile
@@ -51,14 +52,10 @@ def corpus(pages: int, kinds: bool = False) -> list[tuple[str, str]]:
 def build(site: Path, prepared: list[tuple[str, str]]) -> None:
     """Index prepared copies (path relative to the site, HTML) into site/pagefind/, as `index_site` does
     with the copies it prepares from a built site."""
-    html = dict(prepared)
-
-    def write(copies: list[tuple[str, Path]]) -> None:
-        for rel, target in copies:
-            index_search.write_page(target, html[rel])
-
+    copies = {rel: html.encode("utf-8") for rel, html in prepared}
     with tempfile.TemporaryDirectory(prefix="nzd-search-") as tmp:
-        index_search.index(site, Path(tmp), [(rel, *index_search.page_key(page)) for rel, page in prepared], write)
+        index_search.index(site, Path(tmp), [(rel, *index_search.page_key(page)) for rel, page in prepared],
+                           functools.partial(index_search.write_pages, pages=copies))
 
 
 def shards(prepared: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, list[str]]]:
@@ -276,3 +273,28 @@ def test_id_and_ignored_patterns_as_lazy_patterns() -> None:
         html = "".join(rng.choices(pieces, k=rng.randint(1, 14)))
         assert index_search.ID.sub(r"\1", html) == lazy_id.sub(r"\1", html), html
         assert [m.span() for m in index_search.IGNORED.finditer(html)] == [m.span() for m in lazy_ignored.finditer(html)], html
+
+
+def test_site_files_in_the_order_of_paths(tmp_path) -> None:
+    """The site's .html files outside the index folder, ordered part by part as `sorted` orders `Path`s
+    ("a/b" before "a-c", which a plain string sort puts first)."""
+    for rel in ["a-c/index.html", "a/b.html", "a/x.txt", "index.html", ".hidden.html", "pagefind/x.html", "b/pagefind/y.html"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    found = index_search.site_files(tmp_path)
+    assert found == [".hidden.html", "a/b.html", "a-c/index.html", "b/pagefind/y.html", "index.html"]
+    assert found == [p.relative_to(tmp_path).as_posix() for p in sorted(tmp_path.rglob("*.html")) if p.parts[len(tmp_path.parts)] != "pagefind"]
+
+
+def test_site_page_reads_and_prepares_once(tmp_path) -> None:
+    """A marked page gives its key and prepared copy; a page without the marker gives None; a page whose copy
+    would change its kind stops the build."""
+    pages = {"e/index.html": page(1, "event"), "r/index.html": "<html lang=\"vi\"><body>redirect</body></html>",
+             "bad/index.html": page(2, "event").replace("<div data-pagefind-body", "<div data-pagefind-body data-pagefind-ignore")}
+    for rel, html in pages.items():
+        (tmp_path / rel).parent.mkdir(parents=True)
+        (tmp_path / rel).write_text(html, encoding="utf-8")
+    assert index_search.site_page("e/index.html", tmp_path) == ("vi", True, index_search.prepare(pages["e/index.html"]).encode("utf-8"))
+    assert index_search.site_page("r/index.html", tmp_path) is None
+    with pytest.raises(SystemExit, match=r"bad/index\.html"):
+        index_search.site_page("bad/index.html", tmp_path)

@@ -508,6 +508,17 @@ def entry_pages(count: int) -> re.Pattern[bytes]:
     return re.compile(rb"(?:%s){%d}" % (ENTRY_PAGE, count))
 
 
+def pages_end(data: bytes, at: int, count: int) -> int:
+    """The offset after `count` pages (ENTRY_PAGE) at `at`, else -1; matched by the patterns of
+    powers of two (`entry_pages`) that add up to `count`, so that few patterns are ever compiled."""
+    # a page matches in one way only (each item's first byte says its length), so the runs can be matched in turn
+    while count and at >= 0:
+        run = 1 << (count.bit_length() - 1)
+        at = match.end() if (match := entry_pages(run).match(data, at)) else -1
+        count -= run
+    return at
+
+
 def word_entries(data: bytes, at: int) -> tuple[list[tuple[int, int]], int]:
     """`cbor_items` of the array of word entries at `at` (a WordIndex's words), found by `word_end`
     where an entry has the shape Pagefind writes, else by `cbor_skip`."""
@@ -530,17 +541,14 @@ def word_end(data: bytes, at: int) -> int:
 
 def text_pages_end(data: bytes, at: int) -> int:
     """The offset after a word or variant at `at` and the array of its pages, else -1. The pages are
-    matched at once by a pattern (`entry_pages`), not item by item: they are most of an entry's bytes."""
+    matched by patterns (`pages_end`), not item by item: they are most of an entry's bytes."""
     major, size, at = cbor_arg(data, at)
     if major != 3:
         return -1
     major, count, at = cbor_arg(data, at + size)
     if major != 4:
         return -1
-    if not count:
-        return at
-    match = entry_pages(count).match(data, at)
-    return match.end() if match else -1
+    return pages_end(data, at, count)
 
 
 def cbor_decode(data: bytes, at: int = 0):

@@ -298,3 +298,16 @@ def test_site_page_reads_and_prepares_once(tmp_path) -> None:
     assert index_search.site_page("r/index.html", tmp_path) is None
     with pytest.raises(SystemExit, match=r"bad/index\.html"):
         index_search.site_page("bad/index.html", tmp_path)
+
+
+def test_pages_end_matches_any_count() -> None:
+    """`pages_end` finds the end of 0 to 13 pages of a word's entry, whatever their sizes, and -1 when fewer pages
+    are there or one is of another shape."""
+    head = index_search.cbor_head
+    pages = [head(4, 3) + head(0, n * 30) + head(4, n % 4) + bytes(range(n % 4)) + head(4, 1) + head(0, 500 * n)
+             for n in range(13)]
+    data = b"".join(pages) + head(4, 0)
+    ends = [sum(len(p) for p in pages[:n]) for n in range(14)]
+    assert [index_search.pages_end(data, 0, n) for n in range(14)] == ends
+    assert index_search.pages_end(data, 0, 14) == -1
+    assert index_search.pages_end(pages[0] + head(5, 0) + pages[1], 0, 2) == -1

@@ -206,12 +206,10 @@ def read_marked(path: Path) -> str | None:
 def write_pages(copies: list[tuple[str, Path]], pages: dict[str, bytes]) -> None:
     """Write each page's copy (path relative to the site: bytes, in `pages`) to its path in `copies`, in
     their order, making folders as needed."""
-    made: set[str] = set()
+    # in their order, one at a time: Pagefind numbers pages in the order the file system lists a folder,
+    # which for a small folder is the order its entries were made
     for rel, target in copies:
-        folder = os.path.dirname(target)
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)
-            made.add(folder)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as file:
             file.write(pages[rel])
 

@@ -79,10 +79,16 @@ MANIFEST = "nzd-indexes.json"
 #: The hidden block of other names a page's template writes (PageHelpers.search_terms) and its separator.
 TERMS = re.compile(r'(<div class="nzd-search-terms"[^>]*>)(.*?)(</div>)', re.S)
 TERMS_SEPARATOR = " · "
-#: An `id` attribute in a start tag.
-ID = re.compile(r'(<[a-zA-Z][^>]*?)\s+id="[^"]*"')
-#: Start tags whose element Pagefind leaves out (the templates' `data-pagefind-ignore`, EXCLUDE's ids).
-IGNORED = re.compile(r'<(\w+)\b[^>]*?(?:\sdata-pagefind-ignore\b|\sid="nzd-ev")[^>]*>')
+#: A tag, and a word, as `folded_words` finds them.
+TAG = re.compile(r"<[^>]*>")
+WORD = re.compile(r"\w+")
+#: The first `id` attribute in a start tag. The tag's text before it is taken a run of white space
+#: or of other characters at a time, never given back (a lazy `[^>]*?` tried the attribute at every character).
+ID = re.compile(r'(<[a-zA-Z][^>\s]*+(?:\s++(?!id=")[^>\s]*+)*+)\s+id="[^"]*"')
+#: Start tags whose element Pagefind leaves out (the templates' `data-pagefind-ignore`, EXCLUDE's ids),
+#: their text taken as in ID.
+IGNORED = re.compile(r'<(\w+)\b[^>\s]*+(?:\s(?!data-pagefind-ignore\b|id="nzd-ev")[^>\s]*+)*+'
+                     r'\s(?:data-pagefind-ignore\b|id="nzd-ev")[^>]*>')
 #: The page's language, which picks its index.
 LANG = re.compile(r'<html[^>]*\slang="([^"]+)"')
 #: Files Pagefind writes for its own UIs, which this site does not load.
@@ -116,16 +122,24 @@ def own_terms(body: str) -> str:
     block = TERMS.search(body)
     if not block:
         return body
-    own = f" {' '.join(folded_words(body[:block.start()] + body[block.end():]))} "
+    own = f" {folded_words(body[:block.start()] + body[block.end():])} "
     names = html_lib.unescape(block[2]).split(TERMS_SEPARATOR)
-    kept = [name for name in names if f" {' '.join(folded_words(name))} " not in own]
+    kept = [name for name in names if f" {folded_words(name)} " not in own]
     inner = html_lib.escape(TERMS_SEPARATOR.join(kept), quote=False)
     return body[:block.start()] + block[1] + inner + block[3] + body[block.end():]
 
 
-def folded_words(text: str) -> list[str]:
-    """The words of HTML text as search compares them: tags dropped, marks and case folded."""
-    return re.findall(r"\w+", fold(html_lib.unescape(re.sub(r"<[^>]*>", " ", text))))
+def folded_words(text: str) -> str:
+    """The words of HTML text as search compares them (tags dropped, marks and case folded), joined by spaces."""
+    # `fold` changes a character and the marks after it, which white space ends: the text is folded
+    # a run between white space at a time, each distinct run once (pages repeat their words)
+    return " ".join(filter(None, map(folded_run, html_lib.unescape(TAG.sub(" ", text)).split())))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def folded_run(run: str) -> str:
+    """The folded words of text without white space, joined by spaces ("" for none)."""
+    return " ".join(WORD.findall(fold(run)))
 
 
 def without_ignored(body: str) -> str:
@@ -143,19 +157,40 @@ def without_ignored(body: str) -> str:
     return "".join(out) + body[pos:]
 
 
-def site_pages(site: Path) -> list[tuple[str, str, bool]]:
-    """(path relative to the site, language, whether of the kind listed first: `page_key`) of every
-    page of the site its template marked for indexing, in the order of their paths; read in forked
-    workers (`digest.parallel`)."""
-    rels = [rel for path in sorted(site.rglob("*.html")) if not (rel := path.relative_to(site).as_posix()).startswith(OUTPUT + "/")]
-    keys = parallel_map(site_page_key, rels, site, chunks_per_job=4)
-    return [(rel, *key) for rel, key in zip(rels, keys, strict=True) if key]
+def site_pages(site: Path) -> list[tuple[str, str, bool, bytes]]:
+    """(path relative to the site, language, whether of the kind listed first: `page_key`, the copy
+    Pagefind reads: `prepare`, in UTF-8) of every page of the site its template marked for indexing, in
+    the order of their paths; read and prepared in forked workers (`digest.parallel`)."""
+    rels = site_files(site)
+    pages = parallel_map(site_page, rels, site, chunks_per_job=4)
+    return [(rel, *page) for rel, page in zip(rels, pages, strict=True) if page]
 
 
-def site_page_key(rel: str, site: Path) -> tuple[str, bool] | None:
-    """The `page_key` of the page at `rel` in `site`, or None for a page `prepare` leaves out."""
+def site_files(site: Path) -> list[str]:
+    """The paths relative to `site` of its .html files outside OUTPUT, in the order of their paths'
+    parts (as `sorted` orders `Path`s)."""
+    rels = []
+    for folder, dirs, files in os.walk(site):
+        prefix = Path(folder).relative_to(site).as_posix() + "/"
+        if prefix == "./":
+            prefix = ""
+            with contextlib.suppress(ValueError):
+                dirs.remove(OUTPUT)
+        rels += [prefix + name for name in files if name.endswith(".html")]
+    return sorted(rels, key=lambda rel: rel.split("/"))
+
+
+def site_page(rel: str, site: Path) -> tuple[str, bool, bytes] | None:
+    """The `page_key` and prepared copy (`prepare`, in UTF-8) of the page at `rel` in `site`, or None for a
+    page `prepare` leaves out."""
     html = read_marked(site / rel)
-    return page_key(html) if html is not None and LANG.search(html) else None
+    prepared = prepare(html) if html is not None else None
+    if prepared is None:
+        return None
+    key = page_key(html)
+    if page_key(prepared) != key:
+        raise SystemExit(f"search index: the prepared copy of {rel} changed its language or kind")
+    return (*key, prepared.encode("utf-8"))
 
 
 def read_marked(path: Path) -> str | None:
@@ -168,24 +203,15 @@ def read_marked(path: Path) -> str | None:
     return html.replace("\r\n", "\n").replace("\r", "\n") if "\r" in html else html
 
 
-def stage(site: Path, copies: list[tuple[str, Path]]) -> list[tuple[str, bool]]:
-    """Write the prepared copy (`prepare`) of each page (path relative to `site`) to its path in
-    `copies`, in forked workers (`digest.parallel`); return each copy's `page_key`."""
-    return parallel_map(stage_page, copies, site, chunks_per_job=4)
-
-
-def stage_page(copy: tuple[str, Path], site: Path) -> tuple[str, bool]:
-    rel, target = copy
-    prepared = prepare(read_marked(site / rel) or "")
-    if prepared is None:
-        raise ValueError(f"{rel}: not a page to index")
-    write_page(target, prepared)
-    return page_key(prepared)
-
-
-def write_page(path: Path, html: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(html.encode("utf-8"))
+def write_pages(copies: list[tuple[str, Path]], pages: dict[str, bytes]) -> None:
+    """Write each page's copy (path relative to the site: bytes, in `pages`) to its path in `copies`, in
+    their order, making folders as needed."""
+    # in their order, one at a time: Pagefind numbers pages in the order the file system lists a folder,
+    # which for a small folder is the order its entries were made
+    for rel, target in copies:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as file:
+            file.write(pages[rel])
 
 
 def page_key(html: str) -> tuple[str, bool]:
@@ -480,6 +506,17 @@ def entry_pages(count: int) -> re.Pattern[bytes]:
     return re.compile(rb"(?:%s){%d}" % (ENTRY_PAGE, count))
 
 
+def pages_end(data: bytes, at: int, count: int) -> int:
+    """The offset after `count` pages (ENTRY_PAGE) at `at`, else -1; matched by the patterns of
+    powers of two (`entry_pages`) that add up to `count`, so that few patterns are ever compiled."""
+    # a page matches in one way only (each item's first byte says its length), so the runs can be matched in turn
+    while count and at >= 0:
+        run = 1 << (count.bit_length() - 1)
+        at = match.end() if (match := entry_pages(run).match(data, at)) else -1
+        count -= run
+    return at
+
+
 def word_entries(data: bytes, at: int) -> tuple[list[tuple[int, int]], int]:
     """`cbor_items` of the array of word entries at `at` (a WordIndex's words), found by `word_end`
     where an entry has the shape Pagefind writes, else by `cbor_skip`."""
@@ -502,17 +539,14 @@ def word_end(data: bytes, at: int) -> int:
 
 def text_pages_end(data: bytes, at: int) -> int:
     """The offset after a word or variant at `at` and the array of its pages, else -1. The pages are
-    matched at once by a pattern (`entry_pages`), not item by item: they are most of an entry's bytes."""
+    matched by patterns (`pages_end`), not item by item: they are most of an entry's bytes."""
     major, size, at = cbor_arg(data, at)
     if major != 3:
         return -1
     major, count, at = cbor_arg(data, at + size)
     if major != 4:
         return -1
-    if not count:
-        return at
-    match = entry_pages(count).match(data, at)
-    return match.end() if match else -1
+    return pages_end(data, at, count)
 
 
 def cbor_decode(data: bytes, at: int = 0):
@@ -544,23 +578,19 @@ def index_site(site: Path) -> dict[str, int]:
         stale = Path(tmp) / "stale"  # the previous build's index, removed while this one is made
         with contextlib.suppress(FileNotFoundError):
             (site / OUTPUT).rename(stale)
-        keys = site_pages(site)
+        pages = site_pages(site)
+        keys = [(rel, lang, first) for rel, lang, first, _ in pages]
+        # a thread, as removing files waits on the disk, not a core; started once `site_pages` has
+        # forked its workers, since forking beside a running thread is unsafe
         remover = threading.Thread(target=shutil.rmtree, args=(stale, True))
-
-        def write(copies: list[tuple[str, Path]]) -> None:
-            written = stage(site, copies)
-            expected = {rel: (lang, first) for rel, lang, first in keys}
-            if wrong := [rel for (rel, _), key in zip(copies, written, strict=True) if key != expected[rel]]:
-                raise SystemExit(f"search index: the prepared copy of {wrong[0]} changed its language or kind")
-            # a thread, as removing files waits on the disk, not a core; started once `stage` has forked
-            # its workers, since forking beside a running thread is unsafe
-            remover.start()
+        remover.start()
+        copies = {rel: copy for rel, _, _, copy in pages}
+        del pages
 
         try:
-            index(site, Path(tmp), keys, write)
+            index(site, Path(tmp), keys, functools.partial(write_pages, pages=copies))
         finally:
-            if remover.ident is not None:
-                remover.join()
+            remover.join()
     for name in UNUSED:
         (site / OUTPUT / name).unlink(missing_ok=True)
     counts: dict[str, int] = {"pages": len(keys)}

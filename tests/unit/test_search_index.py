@@ -8,7 +8,9 @@ Also: the kinds of page search results are grouped and labelled by are declared 
 
 from __future__ import annotations
 
+import functools
 import json
+import random
 import tempfile
 from pathlib import Path
 
@@ -50,14 +52,10 @@ def corpus(pages: int, kinds: bool = False) -> list[tuple[str, str]]:
 def build(site: Path, prepared: list[tuple[str, str]]) -> None:
     """Index prepared copies (path relative to the site, HTML) into site/pagefind/, as `index_site` does
     with the copies it prepares from a built site."""
-    html = dict(prepared)
-
-    def write(copies: list[tuple[str, Path]]) -> None:
-        for rel, target in copies:
-            index_search.write_page(target, html[rel])
-
+    copies = {rel: html.encode("utf-8") for rel, html in prepared}
     with tempfile.TemporaryDirectory(prefix="nzd-search-") as tmp:
-        index_search.index(site, Path(tmp), [(rel, *index_search.page_key(page)) for rel, page in prepared], write)
+        index_search.index(site, Path(tmp), [(rel, *index_search.page_key(page)) for rel, page in prepared],
+                           functools.partial(index_search.write_pages, pages=copies))
 
 
 def shards(prepared: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, list[str]]]:
@@ -237,3 +235,79 @@ def test_index_site_as_build_of_prepared_pages(tmp_path) -> None:
     assert files(site / index_search.OUTPUT) == files(tmp_path / "built" / index_search.OUTPUT)
     assert "index/stale.pf_index" not in files(site / index_search.OUTPUT)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-search-")]
+
+
+def test_folded_words_as_folding_the_whole_text() -> None:
+    """Folding a run between white space at a time gives the words folding the whole text gives: tags
+    dropped, entities read, marks (precomposed or combining, after a letter or alone) and đ folded."""
+    import html as html_lib
+    import re
+
+    text = ('<p class="x">Sở  Công\tThương <b>Cà</b>Mau</p> Đà Nẵng&nbsp;đạt &amp; Quảng\u00a0Ngãi '
+            'Hai\u0309 Pho\u0300ng \u0301 a\u0323\u0302b ĐẶNG ß Ω<br/>n°5 l\'"x"')
+    whole = re.findall(r"\w+", index_search.fold(html_lib.unescape(re.sub(r"<[^>]*>", " ", text))))
+    assert index_search.folded_words(text) == " ".join(whole)
+    assert index_search.folded_words(text).startswith("so cong thuong ca mau da nang dat quang ngai hai phong ab dang")
+    assert index_search.folded_run("Đà-Nẵng,") == "da nang" and index_search.folded_run("—") == ""
+
+
+def test_id_and_ignored_patterns_as_lazy_patterns() -> None:
+    """ID and IGNORED match what the plain lazy patterns they replace match (the first id of a start tag, white
+    space before it included; a start tag carrying data-pagefind-ignore or id="nzd-ev")."""
+    import re
+
+    lazy_id = re.compile(r'(<[a-zA-Z][^>]*?)\s+id="[^"]*"')
+    lazy_ignored = re.compile(r'<(\w+)\b[^>]*?(?:\sdata-pagefind-ignore\b|\sid="nzd-ev")[^>]*>')
+    html = ('<h2 id="a">A</h2><p  class="b c"\n  id="b" id="c">x id="t"</p><a href="x>y" id="d"><br>'
+            '<div class="u" data-pagefind-ignore>i</div><ul  data-pagefind-ignore="all"><li>j</li></ul>'
+            '<div data-pagefind-ignored>k</div><span id="nzd-ev">e</span><i title="a data-pagefind-ignore">'
+            '<img src=x  id=""><b  data-x id="e"  data-pagefind-ignore>z</b><p id="f')
+    assert index_search.ID.sub(r"\1", html) == lazy_id.sub(r"\1", html)
+    # left: a second id in a tag, an id in text, one after a `>` in a value, one never closed
+    assert index_search.ID.sub(r"\1", html).count("id=") == 4
+    assert [m.span() for m in index_search.IGNORED.finditer(html)] == [m.span() for m in lazy_ignored.finditer(html)]
+    assert len(list(index_search.IGNORED.finditer(html))) == 5  # a value holding the attribute's text counts too
+    pieces = ["<p", "<b", " ", "\n", "  ", 'id="', "id=", '"', ">", "x", "data-pagefind-ignore", 'id="nzd-ev"', "=", "<"]
+    rng = random.Random(0)  # noqa: S311 (test inputs, not secrets)
+    for _ in range(3000):
+        html = "".join(rng.choices(pieces, k=rng.randint(1, 14)))
+        assert index_search.ID.sub(r"\1", html) == lazy_id.sub(r"\1", html), html
+        assert [m.span() for m in index_search.IGNORED.finditer(html)] == [m.span() for m in lazy_ignored.finditer(html)], html
+
+
+def test_site_files_in_the_order_of_paths(tmp_path) -> None:
+    """The site's .html files outside the index folder, ordered part by part as `sorted` orders `Path`s
+    ("a/b" before "a-c", which a plain string sort puts first)."""
+    for rel in ["a-c/index.html", "a/b.html", "a/x.txt", "index.html", ".hidden.html", "pagefind/x.html", "b/pagefind/y.html"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    found = index_search.site_files(tmp_path)
+    assert found == [".hidden.html", "a/b.html", "a-c/index.html", "b/pagefind/y.html", "index.html"]
+    assert found == [p.relative_to(tmp_path).as_posix() for p in sorted(tmp_path.rglob("*.html")) if p.parts[len(tmp_path.parts)] != "pagefind"]
+
+
+def test_site_page_reads_and_prepares_once(tmp_path) -> None:
+    """A marked page gives its key and prepared copy; a page without the marker gives None; a page whose copy
+    would change its kind stops the build."""
+    pages = {"e/index.html": page(1, "event"), "r/index.html": "<html lang=\"vi\"><body>redirect</body></html>",
+             "bad/index.html": page(2, "event").replace("<div data-pagefind-body", "<div data-pagefind-body data-pagefind-ignore")}
+    for rel, html in pages.items():
+        (tmp_path / rel).parent.mkdir(parents=True)
+        (tmp_path / rel).write_text(html, encoding="utf-8")
+    assert index_search.site_page("e/index.html", tmp_path) == ("vi", True, index_search.prepare(pages["e/index.html"]).encode("utf-8"))
+    assert index_search.site_page("r/index.html", tmp_path) is None
+    with pytest.raises(SystemExit, match=r"bad/index\.html"):
+        index_search.site_page("bad/index.html", tmp_path)
+
+
+def test_pages_end_matches_any_count() -> None:
+    """`pages_end` finds the end of 0 to 13 pages of a word's entry, whatever their sizes, and -1 when fewer pages
+    are there or one is of another shape."""
+    head = index_search.cbor_head
+    pages = [head(4, 3) + head(0, n * 30) + head(4, n % 4) + bytes(range(n % 4)) + head(4, 1) + head(0, 500 * n)
+             for n in range(13)]
+    data = b"".join(pages) + head(4, 0)
+    ends = [sum(len(p) for p in pages[:n]) for n in range(14)]
+    assert [index_search.pages_end(data, 0, n) for n in range(14)] == ends
+    assert index_search.pages_end(data, 0, 14) == -1
+    assert index_search.pages_end(pages[0] + head(5, 0) + pages[1], 0, 2) == -1

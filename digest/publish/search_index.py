@@ -580,8 +580,8 @@ def index_site(site: Path) -> dict[str, int]:
             (site / OUTPUT).rename(stale)
         pages = site_pages(site)
         keys = [(rel, lang, first) for rel, lang, first, _ in pages]
-        # a thread, as removing files waits on the disk, not a core; started once `site_pages` has
-        # forked its workers, since forking beside a running thread is unsafe
+        # a thread, as removing files waits on the disk, not a core; started once `site_pages`'s forked
+        # workers are done, since forking beside a running thread is unsafe
         remover = threading.Thread(target=shutil.rmtree, args=(stale, True))
         remover.start()
         copies = {rel: copy for rel, _, _, copy in pages}

@@ -9,8 +9,10 @@ Also: the kinds of page search results are grouped and labelled by are declared 
 from __future__ import annotations
 
 import functools
+import html as html_lib
 import json
 import random
+import re
 import tempfile
 from pathlib import Path
 
@@ -240,9 +242,6 @@ def test_index_site_as_build_of_prepared_pages(tmp_path) -> None:
 def test_folded_words_as_folding_the_whole_text() -> None:
     """Folding a run between white space at a time gives the words folding the whole text gives: tags
     dropped, entities read, marks (precomposed or combining, after a letter or alone) and đ folded."""
-    import html as html_lib
-    import re
-
     text = ('<p class="x">Sở  Công\tThương <b>Cà</b>Mau</p> Đà Nẵng&nbsp;đạt &amp; Quảng\u00a0Ngãi '
             'Hai\u0309 Pho\u0300ng \u0301 a\u0323\u0302b ĐẶNG ß Ω<br/>n°5 l\'"x"')
     whole = re.findall(r"\w+", index_search.fold(html_lib.unescape(re.sub(r"<[^>]*>", " ", text))))
@@ -254,8 +253,6 @@ def test_folded_words_as_folding_the_whole_text() -> None:
 def test_id_and_ignored_patterns_as_lazy_patterns() -> None:
     """ID and IGNORED match what the plain lazy patterns they replace match (the first id of a start tag, white
     space before it included; a start tag carrying data-pagefind-ignore or id="nzd-ev")."""
-    import re
-
     lazy_id = re.compile(r'(<[a-zA-Z][^>]*?)\s+id="[^"]*"')
     lazy_ignored = re.compile(r'<(\w+)\b[^>]*?(?:\sdata-pagefind-ignore\b|\sid="nzd-ev")[^>]*>')
     html = ('<h2 id="a">A</h2><p  class="b c"\n  id="b" id="c">x id="t"</p><a href="x>y" id="d"><br>'

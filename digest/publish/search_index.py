@@ -42,7 +42,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -91,6 +91,12 @@ IGNORED = re.compile(r'<(\w+)\b[^>\s]*+(?:\s(?!data-pagefind-ignore\b|id="nzd-ev
                      r'\s(?:data-pagefind-ignore\b|id="nzd-ev")[^>]*>')
 #: The page's language, which picks its index.
 LANG = re.compile(r'<html[^>]*\slang="([^"]+)"')
+#: Where the copies Pagefind reads are written, when it is there with room for them: a file system in
+#: memory. The copies are written once, read once and removed; on a disk, making and removing thousands
+#: of small files waits on it longer than Pagefind takes to index them.
+SCRATCH = Path("/dev/shm")  # noqa: S108 (a folder of our own is made inside it, by tempfile)
+#: The free room SCRATCH must have, in times the copies' size: the copies may not fill the machine's memory.
+SCRATCH_ROOM = 4
 #: Files Pagefind writes for its own UIs, which this site does not load.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
@@ -206,8 +212,7 @@ def read_marked(path: Path) -> str | None:
 def write_pages(copies: list[tuple[str, Path]], pages: dict[str, bytes]) -> None:
     """Write each page's copy (path relative to the site: bytes, in `pages`) to its path in `copies`, in
     their order, making folders as needed."""
-    # in their order, one at a time: Pagefind numbers pages in the order the file system lists a folder,
-    # which for a small folder is the order its entries were made
+    # in their order, one at a time: the order the file system lists a folder follows it (`index`)
     for rel, target in copies:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         with open(target, "wb") as file:
@@ -243,22 +248,28 @@ def deal(keys: list[tuple[str, str, bool]]) -> dict[tuple[str, str], tuple[int, 
     return out
 
 
-def index(site: Path, tmp: Path, keys: list[tuple[str, str, bool]], write: Callable[[list[tuple[str, Path]]], None]) -> None:
+def index(site: Path, tmp: Path, keys: list[tuple[str, str, bool]], write: Callable[[list[tuple[str, Path]]], None],
+          scratch: Path | None = None) -> None:
     """Index the pages of `keys` with the Pagefind CLI, one process per language and index (`deal`), as
     many at once as there are cores, and merge their outputs into site/pagefind/: the primary index of
     every language at its root (its files are named after their language, and pagefind-entry.json
     lists the languages), each shard in its folder, less the script, worker and WebAssembly the
     primary index already has; then MANIFEST. `write` writes the prepared copies Pagefind reads, given
-    (path relative to the site, where). (Pagefind's Python service API, fed file by file, was far slower.)"""
+    (path relative to the site, where): under `scratch` if given, else in `tmp` beside each index's
+    work folder. (Pagefind's Python service API, fed file by file, was far slower.)"""
     output = site / OUTPUT
     indexes = deal(keys)
-    works = [(tmp / f"{n}-{lang}", folder, rels) for n, ((lang, folder), (_, rels)) in enumerate(indexes.items())]
-    # each copy at its path in the site: Pagefind derives the page's URL from it
-    write([(rel, work / "pages" / rel) for work, _, rels in works for rel in rels])
+    works = [(tmp / f"{n}-{lang}", (scratch / f"{n}-{lang}") if scratch else tmp / f"{n}-{lang}" / "pages", folder, rels)
+             for n, ((lang, folder), (_, rels)) in enumerate(indexes.items())]
+    # Each copy at its path in the site: Pagefind derives the page's URL from it. Pagefind numbers pages in
+    # the order the file system lists a folder: in memory, the newest entry first, so the copies are written
+    # last to first and numbered in the order given (by path); on a disk, in the disk's own order.
+    copies = [(rel, pages / rel) for _, pages, _, rels in works for rel in rels]
+    write(copies[::-1] if scratch else copies)
     # the largest first: their Pagefind processes take longest
-    run_all([work for work, _, rels in sorted(works, key=lambda work: -len(work[2]))])
+    run_all([(work, pages) for work, pages, _, rels in sorted(works, key=lambda work: -len(work[3]))])
     entries: dict[str, dict] = {}
-    for work, folder, _ in works:
+    for work, _, folder, _ in works:
         out = output / folder
         part = json.loads((work / "out" / "pagefind-entry.json").read_text(encoding="utf-8"))
         entry = entries.get(folder, {})
@@ -296,34 +307,35 @@ def pagefind_command() -> list[str]:
     return [str(binary)] if binary is not None else [sys.executable, "-m", "pagefind"]
 
 
-def run_all(works: list[Path]) -> None:
-    """Run Pagefind in each work folder on its pages/ (writing its configuration, pagefind.json, which it
-    reads there), at most one process per core at once, in turn; as each process ends, `rechunk` its
-    output and remove the pages."""
+def run_all(works: list[tuple[Path, Path]]) -> None:
+    """Run Pagefind in each work folder on its pages' folder (writing its configuration, pagefind.json,
+    which it reads there; its output goes to out/), at most one process per core at once, in turn; as
+    each process ends, `rechunk` its output and remove the pages."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     slots = threading.BoundedSemaphore(cores)
 
     command = pagefind_command()
 
-    def run(work: Path) -> int:
+    def run(work: Path, pages: Path) -> int:
         try:
             code = subprocess.run([*command, "--silent"], cwd=work, check=False).returncode
         finally:
             slots.release()
         if code == 0:  # after the slot is free: the next process indexes meanwhile
             rechunk(work / "out")
-            shutil.rmtree(work / "pages", ignore_errors=True)
+            shutil.rmtree(pages, ignore_errors=True)
         return code
 
     with ThreadPoolExecutor(max_workers=len(works) or 1) as pool:
         runs = []
-        for work in works:
-            config = {"site": str(work / "pages"), "output_path": str(work / "out"), "exclude_selectors": EXCLUDE}
+        for work, pages in works:
+            work.mkdir(parents=True, exist_ok=True)
+            config = {"site": str(pages), "output_path": str(work / "out"), "exclude_selectors": EXCLUDE}
             (work / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
             slots.acquire()  # here, so the processes start in the order of `works`
-            runs.append(pool.submit(run, work))
+            runs.append(pool.submit(run, work, pages))
         codes = [done.result() for done in runs]
-    failed = [str(work) for work, code in zip(works, codes, strict=True) if code != 0]
+    failed = [str(work) for (work, _), code in zip(works, codes, strict=True) if code != 0]
     if failed:
         raise SystemExit(f"pagefind failed for {', '.join(failed)}")
 
@@ -568,6 +580,22 @@ def page_lang(html: str) -> str:
     return m[1] if (m := LANG.search(html)) else "unknown"
 
 
+@contextlib.contextmanager
+def scratch_for(size: int, name: str) -> Iterator[Path | None]:
+    """A temporary folder in memory (SCRATCH) for the copies Pagefind reads, `size` bytes in all, removed
+    on leaving; None (the copies go beside the site) when there is no such file system or it has not
+    SCRATCH_ROOM times that room free."""
+    try:
+        stat = os.statvfs(SCRATCH)
+    except OSError:
+        stat = None
+    if stat is None or stat.f_bavail * stat.f_frsize < SCRATCH_ROOM * size or not os.access(SCRATCH, os.W_OK):
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix=f".{name}-search-pages-", dir=SCRATCH) as folder:
+        yield Path(folder)
+
+
 def index_site(site: Path) -> dict[str, int]:
     """Index a built site; return the number of pages indexed, in all and per language."""
     site = site.resolve()
@@ -586,9 +614,9 @@ def index_site(site: Path) -> dict[str, int]:
         remover.start()
         copies = {rel: copy for rel, _, _, copy in pages}
         del pages
-
         try:
-            index(site, Path(tmp), keys, functools.partial(write_pages, pages=copies))
+            with scratch_for(sum(map(len, copies.values())), site.name) as scratch:
+                index(site, Path(tmp), keys, functools.partial(write_pages, pages=copies), scratch)
         finally:
             remover.join()
     for name in UNUSED:

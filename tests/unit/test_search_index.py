@@ -55,9 +55,10 @@ def build(site: Path, prepared: list[tuple[str, str]]) -> None:
     """Index prepared copies (path relative to the site, HTML) into site/pagefind/, as `index_site` does
     with the copies it prepares from a built site."""
     copies = {rel: html.encode("utf-8") for rel, html in prepared}
-    with tempfile.TemporaryDirectory(prefix="nzd-search-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="nzd-search-") as tmp, \
+            index_search.scratch_for(sum(map(len, copies.values())), site.name) as scratch:
         index_search.index(site, Path(tmp), [(rel, *index_search.page_key(page)) for rel, page in prepared],
-                           functools.partial(index_search.write_pages, pages=copies))
+                           functools.partial(index_search.write_pages, pages=copies), scratch)
 
 
 def shards(prepared: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, list[str]]]:
@@ -308,3 +309,42 @@ def test_pages_end_matches_any_count() -> None:
     assert [index_search.pages_end(data, 0, n) for n in range(14)] == ends
     assert index_search.pages_end(data, 0, 14) == -1
     assert index_search.pages_end(pages[0] + head(5, 0) + pages[1], 0, 2) == -1
+
+
+def test_scratch_in_memory_when_it_has_room(monkeypatch) -> None:
+    """The copies go to a folder of their own in SCRATCH, removed after; beside the site (None) when SCRATCH
+    has not SCRATCH_ROOM times their size free, or is missing."""
+    with index_search.scratch_for(1 << 20, "site") as scratch:
+        assert scratch is not None and scratch.parent == index_search.SCRATCH and scratch.is_dir()
+        assert scratch.name.startswith(".site-search-pages-")
+    assert not scratch.exists()
+    free = (lambda stat: stat.f_bavail * stat.f_frsize)(__import__("os").statvfs(index_search.SCRATCH))
+    with index_search.scratch_for(free // index_search.SCRATCH_ROOM + 1, "site") as scratch:
+        assert scratch is None
+    monkeypatch.setattr(index_search, "SCRATCH", Path("/nonexistent-nzd-scratch"))
+    with index_search.scratch_for(1, "site") as scratch:
+        assert scratch is None
+
+
+@pytest.mark.parametrize("in_memory", [True, False])
+def test_pages_numbered_in_the_order_given(tmp_path, monkeypatch, in_memory) -> None:
+    """Pagefind numbers pages in the order the file system lists them; with the copies in memory that is the
+    order `index` is given them (by path, from `site_pages`), whatever order that is. On a disk it is the file
+    system's own; every page is indexed either way."""
+    if not in_memory:
+        monkeypatch.setattr(index_search, "SCRATCH_ROOM", float("inf"))
+    prepared = corpus(24)
+    random.Random(7).shuffle(prepared)  # noqa: S311 (a fixed order, not a secret)
+    build(tmp_path, prepared)
+    out = tmp_path / index_search.OUTPUT
+    entry = json.loads((out / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = index_search.read_pagefind(out / f"pagefind.{entry['languages']['vi']['hash']}.pf_meta")
+    fields, _ = index_search.cbor_items(meta, len(index_search.PAGEFIND_HEADER))
+    urls = []
+    for page_hash, *_ in index_search.cbor_decode(meta, fields[1][0]):
+        fragment = index_search.read_pagefind(out / "fragment" / f"{page_hash}.pf_fragment")
+        urls.append(json.loads(fragment[len(index_search.PAGEFIND_HEADER):])["url"])
+    given = [f"/{rel.removesuffix('index.html')}" for rel, _ in prepared]
+    assert sorted(urls) == sorted(given)
+    if in_memory:
+        assert urls == given

@@ -3,25 +3,28 @@
 from __future__ import annotations
 
 import gzip
+import os
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from digest import site
 
 SITEMAP_NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml"'
-#: Folders of the built site that hold no pages.
+#: Folders at the root of the built site that hold no pages.
 NOT_PAGES = ("pagefind/", "assets/")
 
 
 def pages_by_path(site_dir: Path) -> dict[str, dict[str, str]]:
     """{path inside a language ("events/x/"): {lang: path from the site root}} for every built page."""
     pages: dict[str, dict[str, str]] = {}
-    for file in sorted(site_dir.rglob("index.html")):
-        rel = file.relative_to(site_dir).as_posix()[: -len("index.html")]
-        if rel.startswith(NOT_PAGES):
-            continue
-        lang, inner = site.split_language(rel)
-        pages.setdefault(inner, {})[lang] = rel
+    for folder, dirs, files in os.walk(site_dir):
+        rel = Path(folder).relative_to(site_dir).as_posix() + "/"
+        if rel == "./":
+            rel = ""
+            dirs[:] = [name for name in dirs if f"{name}/" not in NOT_PAGES]  # the search index alone is thousands of files
+        if "index.html" in files:
+            lang, inner = site.split_language(rel)
+            pages.setdefault(inner, {})[lang] = rel
     return pages
 
 

@@ -1,7 +1,7 @@
-"""The raw-HTML fast path (digest/publish/html_blocks.py) changes nothing but the time taken.
+"""The Markdown fast paths (digest/publish/html_blocks.py, digest/publish/toc.py) change nothing but the time taken.
 
 Every generated page of the fixture data and of the real data is converted with MkDocs' Markdown
-configuration (mkdocs.yml, and MkDocs' own anchor collector) with and without the extension: same
+configuration (mkdocs.yml, and MkDocs' own anchor collector) and with stock Python-Markdown: same
 HTML, same table of contents, same anchor ids for link validation. The scan itself is checked on
 hand-made chunks, including the ones it must leave to Markdown.
 """
@@ -35,14 +35,22 @@ def markdown_config() -> tuple[list, dict]:
     return list(config["markdown_extensions"]), dict(config["mdx_configs"])
 
 
-def convert(text: str, fast: bool) -> tuple[str, list, set]:
-    """The page's HTML, table of contents and anchor ids as MkDocs renders it, with or without the extension."""
+#: Our Markdown extensions that stand in for stock ones (or for nothing): the stock pipeline leaves them out.
+FAST = {"digest.publish.toc": "toc", EXTENSION: None}
+
+
+def convert(text: str, fast: bool) -> tuple[str, list, str, set]:
+    """The page's HTML, table of contents and anchor ids as MkDocs renders it, with our fast paths or with
+    stock Python-Markdown only (`toc` with our `toc`'s settings)."""
     extensions, configs = markdown_config()
-    md = markdown.Markdown(extensions=[e for e in extensions if fast or e != EXTENSION], extension_configs=configs)
+    if not fast:
+        configs = {FAST.get(name) or name: value for name, value in configs.items()}
+        extensions = [e for e in extensions if e not in FAST]
+    md = markdown.Markdown(extensions=extensions, extension_configs=configs)
     anchors = _RawHTMLPreprocessor()
     anchors._register(md)
     html = md.convert(text)
-    return html, md.toc_tokens, anchors.present_anchor_ids
+    return html, md.toc_tokens, md.toc, anchors.present_anchor_ids
 
 
 @functools.cache
@@ -51,8 +59,10 @@ def pages(data: str) -> dict[str, str]:
     return {path: get_data(text)[0] for path, text in render_site(load_catalogue(folder, root)).items() if path.endswith(".md")}
 
 
-def test_extension_is_configured():
-    assert EXTENSION in markdown_config()[0]
+def test_extensions_are_configured():
+    extensions, configs = markdown_config()
+    assert set(FAST) <= set(extensions)
+    assert configs["digest.publish.toc"] == {"permalink": True, "permalink_title": "Link"}
 
 
 def left_to_html_block(text: str) -> list[str]:

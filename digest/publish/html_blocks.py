@@ -12,14 +12,15 @@ leave `html_block` inside an open raw block, the rest of the page does too.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.htmlparser import commentclose, htmlparser
 from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
-from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
+from markdown.treeprocessors import InlineProcessor, Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_PREFIX, AtomicString
 
 #: A tag as html.parser reads it (a strict subset of its grammar, so both agree on where it ends); a
 #: bare `<` matches too, with no group set, and makes the chunk Markdown's.
@@ -200,14 +201,45 @@ class _AnchorIds(Preprocessor):
 
 
 class _StoredParagraphs(Treeprocessor):
-    """Marks the paragraphs that only hold a stored block (the placeholder `html_block` leaves) as atomic text:
-    the inline patterns, all tried on every paragraph, can find nothing in them."""
+    """Marks as atomic the text the inline patterns, all tried on every text, can find nothing in: paragraphs that
+    only hold a stored block (the placeholder `html_block` leaves), and, when the inline patterns are the stock ones
+    and no other inline processor runs, any text with none of the characters those patterns need."""
 
     def run(self, root) -> None:
-        for element in root:
-            text = element.text
-            if element.tag == "p" and text and len(element) == 0 and HTML_PLACEHOLDER_RE.fullmatch(text):
+        # Another inline processor (smarty's) would skip atomic text too.
+        inline = [processor for processor in self.md.treeprocessors if isinstance(processor, InlineProcessor)]
+        stock = inline == [self.md.treeprocessors["inline"]] and _pattern_kinds(self.md) == _stock_inline_patterns()
+        tokens = tuple(self.md.delimiters.tokens) if stock else ()
+        for element in root.iter():
+            if element is root:
+                continue
+            text, tail = element.text, element.tail
+            if text and not isinstance(text, AtomicString) and ((stock and _inert(text, tokens)) or (
+                    element.tag == "p" and len(element) == 0 and HTML_PLACEHOLDER_RE.fullmatch(text))):
                 element.text = AtomicString(text)
+            if stock and tail and not isinstance(tail, AtomicString) and _inert(tail, tokens):
+                element.tail = AtomicString(tail)
+
+
+def _inert(text: str, delimiters: tuple) -> bool:
+    """Whether no stock inline pattern can match in `text`, nor its placeholders be read."""
+    return _PATTERN_START.search(text) is None and not any(token in text for token in delimiters)
+
+
+#: What every stock inline pattern but the emphasis delimiters needs in the text: a backtick, backslash, `[`,
+#: `<` or `&`; two spaces before a line break; or an inline placeholder, which the inline processor replaces.
+_PATTERN_START = re.compile(r"[`\\\[<&]|  \n|" + re.escape(INLINE_PLACEHOLDER_PREFIX))
+
+
+def _pattern_kinds(md: Markdown) -> list[tuple]:
+    """Each inline pattern's type and regular expression, in order."""
+    return [(type(pattern), getattr(pattern, "pattern", None)) for pattern in md.inlinePatterns]
+
+
+@functools.cache
+def _stock_inline_patterns() -> list[tuple]:
+    """Python-Markdown's own inline patterns (`_pattern_kinds`)."""
+    return _pattern_kinds(Markdown())
 
 
 class HtmlBlocksExtension(Extension):

@@ -58,9 +58,9 @@ def test_same_as_toc(settings):
 
 
 def test_same_as_toc_with_other_postprocessors():
-    """An extension's own postprocessor (here `abbr`'s and `footnotes`') turns the fast path off where it could act."""
+    """Other extensions' postprocessors and treeprocessors (`abbr`, `footnotes`, `smarty`): an extension's own postprocessor turns the fast path off where it could act."""
     text = PAGE + "\n\n*[HTML]: Hyper Text\n\n## About HTML\n\nNote[^1].\n\n[^1]: A footnote."
-    for extensions in (("attr_list", "abbr", "footnotes"), ("footnotes", "md_in_html")):
+    for extensions in (("attr_list", "abbr", "footnotes"), ("footnotes", "md_in_html"), ("smarty", "digest.publish.html_blocks")):
         for settings in SETTINGS:
             assert convert(text, True, settings, extensions) == convert(text, False, settings, extensions)
 

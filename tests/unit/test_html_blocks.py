@@ -142,3 +142,38 @@ def test_paragraphs_holding_only_a_stored_block_skip_the_inline_patterns():
     html = md.convert('<div class="x">\n<p>*not emphasis*</p>\n</div>\n\nA *real* paragraph.')
     assert seen == [("p", AtomicString), ("p", str)]
     assert "<p>*not emphasis*</p>" in html and "<em>real</em>" in html
+
+
+INLINE = [
+    "Plain text, with 'quotes', numbers 1,2 and (parentheses) {: .lead }",
+    "a `code` span", "an \\*escape\\*", "a [link](page.md)", "an ![image](x.png)", "a [ref][r]\n\n[r]: page.md",
+    "<https://example.org>", "<me@example.org>", "a <b>tag</b>", "AT&T &amp; &#39;", "hard  \nbreak", "soft \nbreak",
+    "*em* and **strong**", "_em_ and __strong__", "snake_case_word", "2 * 3", "It's -- \"smart\" ... <<ok>>",
+]
+BLOCKS = ["{}", "## {} {{: #h }}", "- {}\n- b", "| a | b |\n|---|---|\n| {} | x |", "> {}", "Term\n\n{}\n{{: .x }}"]
+
+
+@pytest.mark.parametrize("text", INLINE)
+def test_inert_text_is_left_as_the_inline_patterns_leave_it(text):
+    """Text with none of the characters the stock inline patterns need is atomic, with the same output; with
+    an extension's own inline patterns (smarty's), or stock ones replaced (legacy_em's), nothing is."""
+    for block in BLOCKS:
+        page = block.format(text)
+        for extensions in (["attr_list", "tables"], ["attr_list", "smarty"], ["legacy_em"]):
+            fast = markdown.Markdown(extensions=[*extensions, EXTENSION]).convert(page)
+            assert fast == markdown.Markdown(extensions=extensions).convert(page), (page, extensions)
+
+
+def test_which_text_is_inert():
+    seen = []
+
+    class Probe(Treeprocessor):
+        def run(self, root):
+            seen.extend((element.tag, isinstance(element.text, AtomicString)) for element in root.iter() if element is not root)
+
+    for extensions in (["attr_list"], ["smarty"]):
+        md = markdown.Markdown(extensions=[*extensions, EXTENSION])
+        md.treeprocessors.register(Probe(md), "probe", 20.2)
+        md.convert("## Key points {: #key-points }\n\nA *real* paragraph.\n\n- plain\n- `code`")
+    stock = [("h2", True), ("p", False), ("ul", False), ("li", True), ("li", False)]
+    assert seen == stock + [(tag, False) for tag, _ in stock]

@@ -6,6 +6,9 @@ inner HTML (`render_inner_html`), then strips tags from that for its name. For a
 text with no `&`, `<`, `>` and no placeholder characters, whose attribute names have no `>`, and when the
 postprocessors are the stock ones (which only act on placeholders), that inner HTML is the text itself,
 stripped, and the name is the same with its white space collapsed. Any other heading goes the stock way.
+
+The table of contents' own HTML (`md.toc`) is written straight from the tokens when the page has no marker
+to replace and the element `toc` would build serializes to just that; otherwise `toc` builds the element.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from markdown.extensions.toc import (
     unique,
 )
 from markdown.postprocessors import AndSubstitutePostprocessor, RawHtmlPostprocessor
+from markdown.serializers import _escape_attrib_html, _escape_cdata, to_html_string, to_xhtml_string
+from markdown.treeprocessors import PrettifyTreeprocessor
 
 #: What the serializer escapes, and the placeholder delimiters postprocessors and `unescape` act on.
 _MARKUP = re.compile("[&<>\x02\x03]")
@@ -34,7 +39,8 @@ _PLAIN_POSTPROCESSORS = (RawHtmlPostprocessor, AndSubstitutePostprocessor)
 
 
 class FastTocTreeprocessor(TocTreeprocessor):
-    """`TocTreeprocessor` (Python-Markdown 3.11.3's `run`), with plain-text headings' inner HTML read off their text."""
+    """`TocTreeprocessor` (Python-Markdown 3.11.3's `run`), with plain-text headings' inner HTML read off their
+    text and the toc's HTML written without an element tree where that gives the same."""
 
     def inner_html(self, el, plain: bool) -> tuple[str, str]:
         """The heading's inner HTML and toc name, as `render_inner_html` and `strip_tags` give them."""
@@ -87,16 +93,41 @@ class FastTocTreeprocessor(TocTreeprocessor):
                     self.add_permalink(el, el.attrib["id"])
 
         toc_tokens = nest_toc_tokens(toc_tokens)
-        div = self.build_toc_div(toc_tokens)
-        if self.marker:
-            self.replace_marker(doc, div)
-
-        # serialize and attach to markdown instance.
-        toc = self.md.serializer(div)
+        if (self.marker and self.has_marker(doc)) or not self.plain_div():
+            div = self.build_toc_div(toc_tokens)
+            if self.marker:
+                self.replace_marker(doc, div)
+            # serialize and attach to markdown instance.
+            toc = self.md.serializer(div)
+        else:
+            toc = f'<div class="{_escape_attrib_html(self.toc_class)}">\n{_toc_list(toc_tokens)}</div>\n'
         for pp in self.md.postprocessors:
             toc = pp.run(toc)
         self.md.toc_tokens = toc_tokens
         self.md.toc = toc
+
+
+    def has_marker(self, doc) -> bool:
+        """Whether any element's text could be the marker `replace_marker` replaces (it looks at fewer)."""
+        marker = self.marker
+        return any(el.text and not len(el) and el.text.strip() == marker for el in doc.iter())
+
+    def plain_div(self) -> bool:
+        """Whether `build_toc_div`'s element, serialized, is what `_toc_list` writes: no title, stock
+        prettifying and serializer, and `div`, `ul`, `li` block-level while `a` is not."""
+        md = self.md
+        return (not self.title and type(md.treeprocessors["prettify"]) is PrettifyTreeprocessor
+                and md.serializer in (to_xhtml_string, to_html_string)
+                and all(md.is_block_level(tag) for tag in ("div", "ul", "li")) and not md.is_block_level("a"))
+
+
+def _toc_list(tokens: list) -> str:
+    """The prettified, serialized `<ul>` `build_toc_div` makes of nested toc tokens."""
+    items = []
+    for item in tokens:
+        link = f'<a href="{_escape_attrib_html("#" + item.get("id", ""))}">{_escape_cdata(item.get("name", ""))}</a>'
+        items.append(f"<li>{link}{_toc_list(item['children']) if item['children'] else ''}</li>\n")
+    return f"<ul>\n{''.join(items)}</ul>\n" if items else "<ul></ul>\n"
 
 
 class FastTocExtension(TocExtension):

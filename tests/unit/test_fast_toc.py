@@ -53,7 +53,7 @@ def convert(text: str, fast: bool, settings: dict, extensions=("attr_list", "dig
 
 @pytest.mark.parametrize("settings", SETTINGS)
 def test_same_as_toc(settings):
-    for text in (PAGE, *HEADINGS):
+    for text in (PAGE, "\n\n".join(HEADINGS), "- [TOC]\n\n> [TOC]\n\n# [TOC]", *HEADINGS):
         assert convert(text, True, settings) == convert(text, False, settings), text
 
 

@@ -30,6 +30,16 @@ _TAG = re.compile(r"""<(?:
   | /(?P<end>[a-zA-Z][a-zA-Z0-9-]*)\s*>
   | (?P<comment>!--)
   )?""", re.VERBOSE)
+#: A chunk in which every `<` starts a start or end tag as `_TAG` reads it (each tag taken as `_TAG.match` takes
+#: it), with no comments.
+_ONLY_TAGS = re.compile(r"""(?:[^<]++|(?>
+    <[a-zA-Z][a-zA-Z0-9-]*(?:\s+[^\s"'>/=`]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>
+  | </[a-zA-Z][a-zA-Z0-9-]*\s*>
+  ))*+""", re.VERBOSE)
+#: A `<` inside a quoted attribute value (or something like one: then the scan is not shortened).
+_LT_IN_VALUE = re.compile(r"""=\s*(?:"[^"]*<|'[^']*<)""")
+#: Where the raw-content elements start.
+_CDATA_START = re.compile(r"<(?i:script|style)(?![a-zA-Z0-9-])")
 #: A character reference html.parser would rewrite (no closing `;`).
 _LOOSE_CHARREF = re.compile(r"&#(?![0-9]+;|[xX][0-9a-fA-F]+;)")
 #: What `_elements` says of a chunk that ends inside an element (which may go on after a blank line).
@@ -67,6 +77,23 @@ def _anchor_ids(tag: str, text: str, ids: set) -> None:
         k = m.end()
 
 
+@functools.cache
+def _start_and_end(name: str) -> tuple[re.Pattern, re.Pattern]:
+    """A start tag and an end tag of element `name` (any case), as `_TAG` reads them."""
+    name = re.escape(name)
+    return re.compile(rf"<(?i:{name})(?![a-zA-Z0-9-])"), re.compile(rf"</(?i:{name})\s*>")
+
+
+def _quick_end(chunk: str, name: str, after: int) -> int:
+    """Where the element whose start tag `name` ends at `after` ends, if no other `name` start tag comes before
+    its first end tag (then that end tag empties `html_block`'s stack); -1 if it cannot tell so."""
+    start, end = _start_and_end(name)
+    close = end.search(chunk, after)
+    if close is None or start.search(chunk, after, close.start()):
+        return -1
+    return close.end()
+
+
 def _elements(chunk: str, block_level: set[str], ids: set) -> list[int] | str | None:
     """The end offsets of the top-level elements that make up `chunk` (each from a line start to a
     line end), `OPEN` if the last one is still open at the end, or None if it is not only those; the
@@ -77,12 +104,15 @@ def _elements(chunk: str, block_level: set[str], ids: set) -> list[int] | str | 
     stack: list[str] = []
     size, pos = len(chunk), 0
     anchors = _ANCHOR_ATTR.search(chunk) is not None
+    # Where every `<` is a plain tag (none inside attribute values, no comments, no raw content) and no tag
+    # has an anchor, an element ends at its first end tag unless another one of its name opens first.
+    quick = not anchors and not _LT_IN_VALUE.search(chunk) and not _CDATA_START.search(chunk) and _ONLY_TAGS.fullmatch(chunk)
     while pos < size:
         m = _TAG.match(chunk, pos)
-        name = m["name"]
+        name = m and m["name"]  # no match: text on the line after an element
         if not name or m["close"] or (name := name.lower()) not in block_level or name == "hr":
             return None  # html_block stores `<hr>` and `<div/>` by other rules
-        at, stop = pos, -1
+        at, stop = pos, _quick_end(chunk, name, m.end()) if quick else -1
         while stop < 0:
             for m in _TAG.finditer(chunk, at):
                 name, end = m.group("name", "end")

@@ -100,6 +100,7 @@ CHUNKS = {
     "<hr>": False,
     "<div/>": False,
     "<div>x</div> text after": False,
+    "<div>x</div>\ntext on the next line": False,
     "<span>inline</span>\n\n<div>x</div>": True,
     "  <div>indented</div>\n\n<div>x</div>": False,
     "<div>\n\n<p>blank line inside</p>\n\n</div>\n\n<div>later</div>": True,
@@ -177,3 +178,49 @@ def test_which_text_is_inert():
         md.convert("## Key points {: #key-points }\n\nA *real* paragraph.\n\n- plain\n- `code`")
     stock = [("h2", True), ("p", False), ("ul", False), ("li", True), ("li", False)]
     assert seen == stock + [(tag, False) for tag, _ in stock]
+
+
+QUICK = [
+    "<div><div>nested</div>\n</div>",
+    '<p title="</p>">x</p>',
+    "<p title='a<b'>x</p>\n<p>y</p>",
+    "<div a<div>x</div>\n</div>",
+    "<DIV class=x>y</div >\n<Div>z</DIV>",
+    "<div><div/>x</div>",
+    "<div><script>x</div></script></div>",
+    "<ul>\n<li>a</li>\n</ul>\n<ul><li>b</li></ul>\n<p>c</p>",
+    "<div><span>unclosed</div>\n<p>x</p>",
+    "<div>a</div>\n<div>b",
+    "<div><!-- </div> --></div>",
+    "<div>a < b</div>",
+    "<table><tr><td>1</td></tr></table>",
+]
+
+
+@pytest.mark.parametrize("data", sorted(DATA))
+def test_quick_element_ends_are_the_scans(data, monkeypatch):
+    """Where the scan shortcut (`_quick_end`) answers, the full scan gives the same ends and anchor ids."""
+    from digest.publish import html_blocks
+
+    block_level = set(markdown.Markdown().block_level_elements)
+    chunks = [*CHUNKS, *QUICK]
+    for text in pages(data).values():
+        chunks += [chunk.lstrip("\n") for chunk in text.split("\n\n") if chunk.lstrip("\n")[:1] == "<"]
+    answered = []
+    quick = html_blocks._quick_end
+    monkeypatch.setattr(html_blocks, "_quick_end", lambda *args: answered.append(quick(*args)) or answered[-1])
+
+    def scan(chunk):
+        ids = set()
+        return html_blocks._elements(chunk, block_level, ids), ids
+
+    with_quick = [scan(chunk) for chunk in chunks]
+    assert any(end >= 0 for end in answered)
+    monkeypatch.setattr(html_blocks, "_quick_end", lambda *args: -1)
+    assert with_quick == [scan(chunk) for chunk in chunks]
+
+
+@pytest.mark.parametrize("chunk", QUICK)
+def test_quick_chunks_render_the_same(chunk):
+    for text in (chunk, f"Before.\n\n{chunk}\n", f"{chunk}\n\n<div id=\"last\">z</div>\n"):
+        assert convert(text, fast=True) == convert(text, fast=False), text

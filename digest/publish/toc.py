@@ -3,9 +3,10 @@ table of contents, with a shorter way to a heading's inner HTML when the heading
 
 For each heading, `toc` serializes the heading again and runs every postprocessor on the result to get its
 inner HTML (`render_inner_html`), then strips tags from that for its name. For a heading that holds only
-text with no `&`, `<`, `>` and no placeholder characters, whose attribute names have no `>`, and when the
-postprocessors are the stock ones (which only act on placeholders), that inner HTML is the text itself,
-stripped, and the name is the same with its white space collapsed. Any other heading goes the stock way.
+text with no `&`, `<`, `>`, whose attribute names have no `>`, and when the postprocessors are the stock
+ones (which only act on placeholders), that inner HTML is the text itself with its backslash escapes undone,
+stripped, if that has no `&`, `<`, `>` or placeholder characters; and the name is the same with its white
+space collapsed. Any other heading goes the stock way.
 
 The table of contents' own HTML (`md.toc`) is written straight from the tokens when the page has no marker
 to replace and the element `toc` would build serializes to just that; otherwise `toc` builds the element.
@@ -32,7 +33,9 @@ from markdown.postprocessors import AndSubstitutePostprocessor, RawHtmlPostproce
 from markdown.serializers import _escape_attrib_html, _escape_cdata, to_html_string, to_xhtml_string
 from markdown.treeprocessors import PrettifyTreeprocessor
 
-#: What the serializer escapes, and the placeholder delimiters postprocessors and `unescape` act on.
+#: What the serializer escapes.
+_SERIALIZED = re.compile("[&<>]")
+#: That, and the placeholder delimiters postprocessors act on (in text with backslash escapes undone).
 _MARKUP = re.compile("[&<>\x02\x03]")
 #: Postprocessors that leave text without placeholder characters as it is.
 _PLAIN_POSTPROCESSORS = (RawHtmlPostprocessor, AndSubstitutePostprocessor)
@@ -45,9 +48,10 @@ class FastTocTreeprocessor(TocTreeprocessor):
     def inner_html(self, el, plain: bool) -> tuple[str, str]:
         """The heading's inner HTML and toc name, as `render_inner_html` and `strip_tags` give them."""
         text = el.text
-        if plain and text and not len(el) and not _MARKUP.search(text) and not any(">" in key for key in el.attrib):
-            inner = text.strip()
-            return inner, " ".join(inner.split())
+        if plain and text and not len(el) and not _SERIALIZED.search(text) and not any(">" in key for key in el.attrib):
+            inner = (unescape(text) if "\x02" in text else text).strip()
+            if not _MARKUP.search(inner):
+                return inner, " ".join(inner.split())
         inner = render_inner_html(remove_fnrefs(el), self.md)
         return inner, strip_tags(inner)
 

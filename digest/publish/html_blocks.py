@@ -12,14 +12,15 @@ leave `html_block` inside an open raw block, the rest of the page does too.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.htmlparser import commentclose, htmlparser
 from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
-from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
+from markdown.treeprocessors import InlineProcessor, Treeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_PREFIX, AtomicString
 
 #: A tag as html.parser reads it (a strict subset of its grammar, so both agree on where it ends); a
 #: bare `<` matches too, with no group set, and makes the chunk Markdown's.
@@ -29,6 +30,16 @@ _TAG = re.compile(r"""<(?:
   | /(?P<end>[a-zA-Z][a-zA-Z0-9-]*)\s*>
   | (?P<comment>!--)
   )?""", re.VERBOSE)
+#: A chunk in which every `<` starts a start or end tag as `_TAG` reads it (each tag taken as `_TAG.match` takes
+#: it), with no comments.
+_ONLY_TAGS = re.compile(r"""(?:[^<]++|(?>
+    <[a-zA-Z][a-zA-Z0-9-]*(?:\s+[^\s"'>/=`]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>
+  | </[a-zA-Z][a-zA-Z0-9-]*\s*>
+  ))*+""", re.VERBOSE)
+#: A `<` inside a quoted attribute value (or something like one: then the scan is not shortened).
+_LT_IN_VALUE = re.compile(r"""=\s*(?:"[^"]*<|'[^']*<)""")
+#: Where the raw-content elements start.
+_CDATA_START = re.compile(r"<(?i:script|style)(?![a-zA-Z0-9-])")
 #: A character reference html.parser would rewrite (no closing `;`).
 _LOOSE_CHARREF = re.compile(r"&#(?![0-9]+;|[xX][0-9a-fA-F]+;)")
 #: What `_elements` says of a chunk that ends inside an element (which may go on after a blank line).
@@ -66,6 +77,23 @@ def _anchor_ids(tag: str, text: str, ids: set) -> None:
         k = m.end()
 
 
+@functools.cache
+def _start_and_end(name: str) -> tuple[re.Pattern, re.Pattern]:
+    """A start tag and an end tag of element `name` (any case), as `_TAG` reads them."""
+    name = re.escape(name)
+    return re.compile(rf"<(?i:{name})(?![a-zA-Z0-9-])"), re.compile(rf"</(?i:{name})\s*>")
+
+
+def _quick_end(chunk: str, name: str, after: int) -> int:
+    """Where the element whose start tag `name` ends at `after` ends, if no other `name` start tag comes before
+    its first end tag (then that end tag empties `html_block`'s stack); -1 if it cannot tell so."""
+    start, end = _start_and_end(name)
+    close = end.search(chunk, after)
+    if close is None or start.search(chunk, after, close.start()):
+        return -1
+    return close.end()
+
+
 def _elements(chunk: str, block_level: set[str], ids: set) -> list[int] | str | None:
     """The end offsets of the top-level elements that make up `chunk` (each from a line start to a
     line end), `OPEN` if the last one is still open at the end, or None if it is not only those; the
@@ -76,12 +104,15 @@ def _elements(chunk: str, block_level: set[str], ids: set) -> list[int] | str | 
     stack: list[str] = []
     size, pos = len(chunk), 0
     anchors = _ANCHOR_ATTR.search(chunk) is not None
+    # Where every `<` is a plain tag (none inside attribute values, no comments, no raw content) and no tag
+    # has an anchor, an element ends at its first end tag unless another one of its name opens first.
+    quick = not anchors and not _LT_IN_VALUE.search(chunk) and not _CDATA_START.search(chunk) and _ONLY_TAGS.fullmatch(chunk)
     while pos < size:
         m = _TAG.match(chunk, pos)
-        name = m["name"]
+        name = m and m["name"]  # no match: text on the line after an element
         if not name or m["close"] or (name := name.lower()) not in block_level or name == "hr":
             return None  # html_block stores `<hr>` and `<div/>` by other rules
-        at, stop = pos, -1
+        at, stop = pos, _quick_end(chunk, name, m.end()) if quick else -1
         while stop < 0:
             for m in _TAG.finditer(chunk, at):
                 name, end = m.group("name", "end")
@@ -200,14 +231,45 @@ class _AnchorIds(Preprocessor):
 
 
 class _StoredParagraphs(Treeprocessor):
-    """Marks the paragraphs that only hold a stored block (the placeholder `html_block` leaves) as atomic text:
-    the inline patterns, all tried on every paragraph, can find nothing in them."""
+    """Marks as atomic the text the inline patterns, all tried on every text, can find nothing in: paragraphs that
+    only hold a stored block (the placeholder `html_block` leaves), and, when the inline patterns are the stock ones
+    and no other inline processor runs, any text with none of the characters those patterns need."""
 
     def run(self, root) -> None:
-        for element in root:
-            text = element.text
-            if element.tag == "p" and text and len(element) == 0 and HTML_PLACEHOLDER_RE.fullmatch(text):
+        # Another inline processor (smarty's) would skip atomic text too.
+        inline = [processor for processor in self.md.treeprocessors if isinstance(processor, InlineProcessor)]
+        stock = inline == [self.md.treeprocessors["inline"]] and _pattern_kinds(self.md) == _stock_inline_patterns()
+        tokens = tuple(self.md.delimiters.tokens) if stock else ()
+        for element in root.iter():
+            if element is root:
+                continue
+            text, tail = element.text, element.tail
+            if text and not isinstance(text, AtomicString) and ((stock and _inert(text, tokens)) or (
+                    element.tag == "p" and len(element) == 0 and HTML_PLACEHOLDER_RE.fullmatch(text))):
                 element.text = AtomicString(text)
+            if stock and tail and not isinstance(tail, AtomicString) and _inert(tail, tokens):
+                element.tail = AtomicString(tail)
+
+
+def _inert(text: str, delimiters: tuple) -> bool:
+    """Whether no stock inline pattern can match in `text`, nor its placeholders be read."""
+    return _PATTERN_START.search(text) is None and not any(token in text for token in delimiters)
+
+
+#: What every stock inline pattern but the emphasis delimiters needs in the text: a backtick, backslash, `[`,
+#: `<` or `&`; two spaces before a line break; or an inline placeholder, which the inline processor replaces.
+_PATTERN_START = re.compile(r"[`\\\[<&]|  \n|" + re.escape(INLINE_PLACEHOLDER_PREFIX))
+
+
+def _pattern_kinds(md: Markdown) -> list[tuple]:
+    """Each inline pattern's type and regular expression, in order."""
+    return [(type(pattern), getattr(pattern, "pattern", None)) for pattern in md.inlinePatterns]
+
+
+@functools.cache
+def _stock_inline_patterns() -> list[tuple]:
+    """Python-Markdown's own inline patterns (`_pattern_kinds`)."""
+    return _pattern_kinds(Markdown())
 
 
 class HtmlBlocksExtension(Extension):

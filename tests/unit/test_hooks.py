@@ -29,7 +29,8 @@ def test_the_markdown_extensions_made_once_convert_every_page_as_those_named_in_
     names, configs = list(config.markdown_extensions), dict(config.mdx_configs)
     objects = _hooks()._extensions_once(names, configs)
     assert len(objects) == len(names) and all(isinstance(ext, Extension) for ext in objects)
-    assert objects[names.index("toc")].getConfigs()["permalink_title"] == configs["toc"]["permalink_title"]
+    toc = names.index("digest.publish.toc")
+    assert objects[toc].getConfigs()["permalink_title"] == configs["digest.publish.toc"]["permalink_title"]
     # Page after page with the same objects: nothing of one page (the toc's ids) leaks into the next.
     for text in PAGES * 2:
         expected = markdown.Markdown(extensions=names, extension_configs=configs)

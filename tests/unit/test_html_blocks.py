@@ -1,7 +1,7 @@
-"""The raw-HTML fast path (digest/publish/html_blocks.py) changes nothing but the time taken.
+"""The Markdown fast paths (digest/publish/html_blocks.py, toc.py, fences.py) change nothing but the time taken.
 
 Every generated page of the fixture data and of the real data is converted with MkDocs' Markdown
-configuration (mkdocs.yml, and MkDocs' own anchor collector) with and without the extension: same
+configuration (mkdocs.yml, and MkDocs' own anchor collector) and with stock Python-Markdown: same
 HTML, same table of contents, same anchor ids for link validation. The scan itself is checked on
 hand-made chunks, including the ones it must leave to Markdown.
 """
@@ -35,14 +35,22 @@ def markdown_config() -> tuple[list, dict]:
     return list(config["markdown_extensions"]), dict(config["mdx_configs"])
 
 
-def convert(text: str, fast: bool) -> tuple[str, list, set]:
-    """The page's HTML, table of contents and anchor ids as MkDocs renders it, with or without the extension."""
+#: Our Markdown extensions that stand in for stock ones (or for nothing): the stock pipeline leaves them out.
+FAST = {"digest.publish.toc": "toc", "digest.publish.fences": "fenced_code", EXTENSION: None}
+
+
+def convert(text: str, fast: bool) -> tuple[str, list, str, set]:
+    """The page's HTML, table of contents and anchor ids as MkDocs renders it, with our fast paths or with
+    stock Python-Markdown only (`toc` with our `toc`'s settings)."""
     extensions, configs = markdown_config()
-    md = markdown.Markdown(extensions=[e for e in extensions if fast or e != EXTENSION], extension_configs=configs)
+    if not fast:
+        configs = {FAST.get(name) or name: value for name, value in configs.items()}
+        extensions = [e for e in extensions if e not in FAST]
+    md = markdown.Markdown(extensions=extensions, extension_configs=configs)
     anchors = _RawHTMLPreprocessor()
     anchors._register(md)
     html = md.convert(text)
-    return html, md.toc_tokens, anchors.present_anchor_ids
+    return html, md.toc_tokens, md.toc, anchors.present_anchor_ids
 
 
 @functools.cache
@@ -51,8 +59,10 @@ def pages(data: str) -> dict[str, str]:
     return {path: get_data(text)[0] for path, text in render_site(load_catalogue(folder, root)).items() if path.endswith(".md")}
 
 
-def test_extension_is_configured():
-    assert EXTENSION in markdown_config()[0]
+def test_extensions_are_configured():
+    extensions, configs = markdown_config()
+    assert set(FAST) <= set(extensions)
+    assert configs["digest.publish.toc"] == {"permalink": True, "permalink_title": "Link"}
 
 
 def left_to_html_block(text: str) -> list[str]:
@@ -90,6 +100,7 @@ CHUNKS = {
     "<hr>": False,
     "<div/>": False,
     "<div>x</div> text after": False,
+    "<div>x</div>\ntext on the next line": False,
     "<span>inline</span>\n\n<div>x</div>": True,
     "  <div>indented</div>\n\n<div>x</div>": False,
     "<div>\n\n<p>blank line inside</p>\n\n</div>\n\n<div>later</div>": True,
@@ -132,3 +143,84 @@ def test_paragraphs_holding_only_a_stored_block_skip_the_inline_patterns():
     html = md.convert('<div class="x">\n<p>*not emphasis*</p>\n</div>\n\nA *real* paragraph.')
     assert seen == [("p", AtomicString), ("p", str)]
     assert "<p>*not emphasis*</p>" in html and "<em>real</em>" in html
+
+
+INLINE = [
+    "Plain text, with 'quotes', numbers 1,2 and (parentheses) {: .lead }",
+    "a `code` span", "an \\*escape\\*", "a [link](page.md)", "an ![image](x.png)", "a [ref][r]\n\n[r]: page.md",
+    "<https://example.org>", "<me@example.org>", "a <b>tag</b>", "AT&T &amp; &#39;", "hard  \nbreak", "soft \nbreak",
+    "*em* and **strong**", "_em_ and __strong__", "snake_case_word", "2 * 3", "It's -- \"smart\" ... <<ok>>",
+]
+BLOCKS = ["{}", "## {} {{: #h }}", "- {}\n- b", "| a | b |\n|---|---|\n| {} | x |", "> {}", "Term\n\n{}\n{{: .x }}"]
+
+
+@pytest.mark.parametrize("text", INLINE)
+def test_inert_text_is_left_as_the_inline_patterns_leave_it(text):
+    """Text with none of the characters the stock inline patterns need is atomic, with the same output; with
+    an extension's own inline patterns (smarty's), or stock ones replaced (legacy_em's), nothing is."""
+    for block in BLOCKS:
+        page = block.format(text)
+        for extensions in (["attr_list", "tables"], ["attr_list", "smarty"], ["legacy_em"]):
+            fast = markdown.Markdown(extensions=[*extensions, EXTENSION]).convert(page)
+            assert fast == markdown.Markdown(extensions=extensions).convert(page), (page, extensions)
+
+
+def test_which_text_is_inert():
+    seen = []
+
+    class Probe(Treeprocessor):
+        def run(self, root):
+            seen.extend((element.tag, isinstance(element.text, AtomicString)) for element in root.iter() if element is not root)
+
+    for extensions in (["attr_list"], ["smarty"]):
+        md = markdown.Markdown(extensions=[*extensions, EXTENSION])
+        md.treeprocessors.register(Probe(md), "probe", 20.2)
+        md.convert("## Key points {: #key-points }\n\nA *real* paragraph.\n\n- plain\n- `code`")
+    stock = [("h2", True), ("p", False), ("ul", False), ("li", True), ("li", False)]
+    assert seen == stock + [(tag, False) for tag, _ in stock]
+
+
+QUICK = [
+    "<div><div>nested</div>\n</div>",
+    '<p title="</p>">x</p>',
+    "<p title='a<b'>x</p>\n<p>y</p>",
+    "<div a<div>x</div>\n</div>",
+    "<DIV class=x>y</div >\n<Div>z</DIV>",
+    "<div><div/>x</div>",
+    "<div><script>x</div></script></div>",
+    "<ul>\n<li>a</li>\n</ul>\n<ul><li>b</li></ul>\n<p>c</p>",
+    "<div><span>unclosed</div>\n<p>x</p>",
+    "<div>a</div>\n<div>b",
+    "<div><!-- </div> --></div>",
+    "<div>a < b</div>",
+    "<table><tr><td>1</td></tr></table>",
+]
+
+
+@pytest.mark.parametrize("data", sorted(DATA))
+def test_quick_element_ends_are_the_scans(data, monkeypatch):
+    """Where the scan shortcut (`_quick_end`) answers, the full scan gives the same ends and anchor ids."""
+    from digest.publish import html_blocks
+
+    block_level = set(markdown.Markdown().block_level_elements)
+    chunks = [*CHUNKS, *QUICK]
+    for text in pages(data).values():
+        chunks += [chunk.lstrip("\n") for chunk in text.split("\n\n") if chunk.lstrip("\n")[:1] == "<"]
+    answered = []
+    quick = html_blocks._quick_end
+    monkeypatch.setattr(html_blocks, "_quick_end", lambda *args: answered.append(quick(*args)) or answered[-1])
+
+    def scan(chunk):
+        ids = set()
+        return html_blocks._elements(chunk, block_level, ids), ids
+
+    with_quick = [scan(chunk) for chunk in chunks]
+    assert any(end >= 0 for end in answered)
+    monkeypatch.setattr(html_blocks, "_quick_end", lambda *args: -1)
+    assert with_quick == [scan(chunk) for chunk in chunks]
+
+
+@pytest.mark.parametrize("chunk", QUICK)
+def test_quick_chunks_render_the_same(chunk):
+    for text in (chunk, f"Before.\n\n{chunk}\n", f"{chunk}\n\n<div id=\"last\">z</div>\n"):
+        assert convert(text, fast=True) == convert(text, fast=False), text

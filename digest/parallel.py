@@ -39,21 +39,30 @@ def _run_chunk(chunk: Sequence) -> list:
 
 
 def parallel_map(function: Callable[[T, Any], R], items: Sequence[T], shared: Any = None, *,
-                 worth_it: bool = True, chunks_per_job: int = 1) -> list[R]:
+                 worth_it: bool = True, chunks_per_job: int = 1, local: Callable[[T, Any], Any] | None = None) -> list:
     """`[function(item, shared) for item in items]`, in order, split over forked workers when
     `worth_it` and there is more than one core. `shared` reaches the workers by fork, not by
-    pickling; results come back pickled, so keep them plain."""
+    pickling; results come back pickled, so keep them plain. With `local`, this process takes a
+    core's share of the items (the first ones) itself while the workers run, and gives `local`'s
+    results for them (and for every item, when it has no workers): they cross no process boundary,
+    so they need not be plain."""
     workers = min(jobs(), len(items))
+    here = local or function
     if workers < 2 or not worth_it:
-        return [function(item, shared) for item in items]
+        return [here(item, shared) for item in items]
+    own = items[:len(items) // workers] if local is not None else items[:0]
+    rest = items[len(own):]
     global _TASK
     _TASK = (function, shared)
     try:
-        size = -(-len(items) // (workers * chunks_per_job))
-        chunks = [items[i:i + size] for i in range(0, len(items), size)]
+        forked = workers - 1 if own else workers
+        size = -(-len(rest) // (forked * chunks_per_job))
+        chunks = [rest[i:i + size] for i in range(0, len(rest), size)]
         # A worker keeps what it inherits (`shared`) until it exits: frozen, the collector does not scan it
         # again at every collection.
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"), initializer=gc.freeze) as pool:
-            return [result for chunk in pool.map(_run_chunk, chunks) for result in chunk]
+        with ProcessPoolExecutor(max_workers=forked, mp_context=multiprocessing.get_context("fork"), initializer=gc.freeze) as pool:
+            done = pool.map(_run_chunk, chunks)
+            mine = [here(item, shared) for item in own]
+            return mine + [result for chunk in done for result in chunk]
     finally:
         _TASK = None

@@ -89,18 +89,27 @@ def load_event(path: Path, root: Path) -> tuple[Event | None, dict, list[DataErr
     return event, lines, []
 
 
-def _load_checked(path: Path, shared: tuple[Path, dict[str, dict], Path | None]) -> tuple[dict | None, dict, list[DataError]]:
-    """One event file read, validated and checked. The event comes back as a plain dict: it
-    crosses a process boundary much faster than a pickled model."""
+def _load_checked(path: Path, shared: tuple[Path, dict[str, dict], Path | None]) -> tuple[Event | None, dict | None, list[DataError]]:
+    """One event file read, validated and checked."""
     root, registry, archive = shared
     event, lines, errors = load_event(path, root)
-    data = None
     if event is not None:
-        data = event.model_dump()
-        errors = errors + check_event(event, registry, relative_name(path, root), lines, archive, data)
+        errors = errors + check_event(event, registry, relative_name(path, root), lines, archive, event.model_dump())
     # A file's line numbers are kept only when it has errors (they are many; the checks across files,
     # rarely failing, read them again).
-    return data, (lines if errors else None), errors
+    return event, (lines if errors else None), errors
+
+
+def _load_checked_plain(path: Path, shared: tuple[Path, dict[str, dict], Path | None]) -> tuple[dict | None, dict | None, list[DataError]]:
+    """`_load_checked` in a worker process: the event comes back as a plain dict, which crosses a process
+    boundary much faster than a pickled model."""
+    event, lines, errors = _load_checked(path, shared)
+    return (event.model_dump() if event is not None else None), lines, errors
+
+
+def _as_event(data: Event | dict | None) -> Event | None:
+    """An event as `_load_checked` or `_load_checked_plain` gave it, as a model."""
+    return Event.model_validate(data) if isinstance(data, dict) else data
 
 
 @dataclass
@@ -111,7 +120,7 @@ class EventCache:
 
     entities: tuple = ()
     registry: tuple = ()  # (entities by kind, their errors), read with the entity files of `entities`
-    entries: dict[Path, tuple[tuple[int, int], tuple[dict | None, dict, list[DataError]], Event | None]] = field(default_factory=dict)
+    entries: dict[Path, tuple[tuple[int, int], tuple[Event | None, dict | None, list[DataError]]]] = field(default_factory=dict)
 
 
 def _signature(path: Path) -> tuple[int, int]:
@@ -145,23 +154,22 @@ def load_catalogue(data_dir: Path, root: Path | None = None, archive: Path | Non
         stale = [path for path in paths if path not in cache.entries or cache.entries[path][0] != signatures[path]]
     else:
         stale = paths
-    fresh = dict(zip(stale, parallel_map(_load_checked, stale, (root, registry, archive), worth_it=len(stale) >= MIN_EVENTS, chunks_per_job=4),
-                     strict=True))
+    results = parallel_map(_load_checked_plain, stale, (root, registry, archive), worth_it=len(stale) >= MIN_EVENTS, chunks_per_job=4,
+                           local=_load_checked)
+    fresh = {path: (_as_event(data), lines, errs) for path, (data, lines, errs) in zip(stale, results, strict=True)}
     if cache is not None:
         for path in stale:
-            data = fresh[path][0]
-            cache.entries[path] = (signatures[path], fresh[path], Event.model_validate(data) if data is not None else None)
+            cache.entries[path] = (signatures[path], fresh[path])
         cache.entries = {path: cache.entries[path] for path in paths}
     events: list[Event] = []
     files: dict[str, str] = {}
     source_owner: dict[str, str] = {}
     for path in paths:
-        data, lines, errs = fresh[path] if cache is None else cache.entries[path][1]
+        event, lines, errs = fresh[path] if cache is None else cache.entries[path][1]
         name = relative_name(path, root)
         errors += errs
-        if data is None:
+        if event is None:
             continue
-        event = Event.model_validate(data) if cache is None else cache.entries[path][2]
         if event.id in files:
             errors.append(DataError(name, line_for(lines or read_yaml(path, name)[1], ("id",)), "id", f"expected a unique event id, found {event.id!r} also in {files[event.id]}"))
             continue

@@ -87,7 +87,65 @@ def _parse(text: str, loader_class: type) -> tuple[Any, dict]:
         loader.dispose()
 
 
+def _read_events(text: str) -> tuple[Any, dict]:
+    """`_parse(text, _FastLoader)`, built from the reader's events without composing a node tree
+    first; a document with anchors, explicit tags on collections or keys other than text, or more than
+    one document, is left to `_parse`."""
+    loader = _FastLoader(text)
+    try:
+        loader.get_event()  # the stream's start
+        if loader.check_event(yaml.StreamEndEvent):
+            return None, {}
+        loader.get_event()  # the document's start
+        index: dict = {}
+        data = _from_events(loader, loader.get_event(), (), index)
+        loader.get_event()  # the document's end
+        if not loader.check_event(yaml.StreamEndEvent):
+            raise _Unusual
+        return data, index
+    except _Unusual:
+        return _parse(text, _FastLoader)
+    finally:
+        loader.dispose()
+
+
+def _from_events(loader: yaml.BaseLoader, event: yaml.Event, path: tuple, index: dict) -> Any:
+    """`_build` of the node that starts with `event`, reading the events of the node from `loader`."""
+    index[path] = event.start_mark.line + 1
+    kind = event.__class__
+    if kind not in _NODE_STARTS or event.anchor is not None:
+        raise _Unusual
+    if kind is yaml.ScalarEvent:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _STR:
+            return " ".join(unicodedata.normalize("NFC", event.value).split())
+        return normalise(loader.construct_object(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style), deep=True))
+    if event.tag is not None and event.tag != "!":
+        raise _Unusual
+    if kind is yaml.SequenceStartEvent:
+        items = []
+        while (item := loader.get_event()).__class__ is not yaml.SequenceEndEvent:
+            items.append(_from_events(loader, item, (*path, len(items)), index))
+        return items
+    data = {}
+    while (key := loader.get_event()).__class__ is not yaml.MappingEndEvent:
+        if key.__class__ is not yaml.ScalarEvent or key.anchor is not None:
+            raise _Unusual
+        tag = key.tag
+        if tag is None or tag == "!":
+            tag = loader.resolve(yaml.ScalarNode, key.value, key.implicit)
+        if tag != _STR:
+            raise _Unusual
+        child = (*path, key.value)
+        data[" ".join(unicodedata.normalize("NFC", key.value).split())] = _from_events(loader, loader.get_event(), child, index)
+        index[child] = key.start_mark.line + 1  # a field's line is its key's
+    return data
+
+
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_NODE_STARTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
 
 
 class _Unusual(Exception):
@@ -165,7 +223,7 @@ def read_yaml(path: Path, name: str) -> tuple[Any, dict, list[DataError]]:
         return None, {}, [DataError(name, line, "", f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x} at offset {exc.start}")]
     try:
         try:
-            data, lines = _parse(text, _FastLoader)
+            data, lines = _read_events(text)
         except yaml.YAMLError:
             data, lines = _parse(text, _Loader)  # the pure-Python reader's wording of the error
     except yaml.YAMLError as exc:

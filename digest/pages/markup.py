@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import quote
 
 from jinja2.compiler import CodeGenerator
-from markupsafe import Markup, escape
+from markupsafe import Markup, _escape_inner, escape
 
 # Characters Python-Markdown gives meaning to anywhere in a line; `<`, `>` and `&` become entities after.
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]()#|!])")
@@ -31,6 +31,8 @@ _MD_INLINE = re.compile(r"([\\`*_{}\[\]()#|!])")
 _MD_LINE_START = re.compile(r"^(\s*)(?:([-+])|(\d+)\.)", re.MULTILINE)
 _YAML_KEY = re.compile(r"[a-z][a-z0-9_]*")
 _BACKTICKS = re.compile("`+")
+# `Markup(text)` for a text already safe: `Markup.__new__` asks every value for `__html__`, which a text has not.
+_as_markup = str.__new__
 
 
 def escape_md(value: Any) -> Markup:
@@ -53,7 +55,8 @@ def yaml_string(value: Any) -> Markup:
     HTML-escaped here; JSON quoting then makes it a valid YAML string."""
     if isinstance(value, Markup):
         return value
-    return Markup(encode_basestring(str(escape(value))))  # json.dumps(…, ensure_ascii=False) of a string
+    # json.dumps(…, ensure_ascii=False) of the escaped text, as `escape` escapes it (a text without its wrapper)
+    return _as_markup(Markup, encode_basestring(_escape_inner(value) if value.__class__ is str else str(escape(value))))
 
 
 def yaml_key(value: Any) -> Markup:
@@ -79,7 +82,10 @@ def md_destination(path: str) -> Markup:
 
 def escape_html(value: Any) -> Markup:
     """Escape a value for HTML, as Jinja's autoescape does (markup is printed as it is)."""
-    return value if value.__class__ is Markup else escape(value)
+    if value.__class__ is Markup:
+        return value
+    # A text escaped as `escape` escapes it, without its wrapper's call and checks.
+    return _as_markup(Markup, _escape_inner(value)) if value.__class__ is str else escape(value)
 
 
 #: Template kinds (by file name ending) → the escaper of every value they print.

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
+from types import FunctionType, MethodType
+from typing import Any, ClassVar
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context, Macro
+from jinja2.utils import _PassArg
 
 from digest import site
 from digest.numbers import format_date, format_datetime, format_number
@@ -45,6 +48,7 @@ def make_environment() -> Environment:
         lstrip_blocks=True,
     )
     env.code_generator_class = KindEscaping
+    env.context_class = PlainCalls
     env.escapers = ESCAPERS
     env.filters["md_code"] = md_code
     env.filters["yaml_key"] = yaml_key
@@ -54,6 +58,31 @@ def make_environment() -> Environment:
     env.globals.update(generated_mark=GENERATED_MARK, url=url, absolute_url=absolute_url, link=link, attachment_url=attachment_url,
                        citation_files=site.CITATION_FILES, citation_types=CITATION_TYPES)
     return env
+
+
+class PlainCalls(Context):
+    """Jinja's context, asking each function, method and macro once (not at every call) whether it takes
+    the context, the evaluation context or the environment; every other callable as Jinja calls it."""
+
+    _plain: ClassVar[dict[Any, bool]] = {}  # function, method's function or Macro → whether it takes none of them
+
+    # Jinja's own signature: a keyword argument of the call may be named `self`.
+    def call(__self, __obj, *args, **kwargs):
+        """`Context.call`: the same call, the same answer."""
+        kind = type(__obj)
+        key = __obj.__func__ if kind is MethodType else __obj if kind is FunctionType else Macro if kind is Macro else None
+        plain = __self._plain.get(key) if key is not None else False
+        if plain is None:
+            plain = __self._plain[key] = _PassArg.from_obj(__obj.__call__) is None and _PassArg.from_obj(__obj) is None
+        if not plain:
+            return super().call(__obj, *args, **kwargs)
+        if kwargs:
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:
+            return __self.environment.undefined("value was undefined because a callable raised a StopIteration exception")
 
 
 @pass_context

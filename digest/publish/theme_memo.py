@@ -18,7 +18,7 @@ always drawn afresh.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import jinja2
 from mkdocs.utils import normalize_url
@@ -52,6 +52,7 @@ class ThemeMemo:
 
     def __init__(self) -> None:
         self._store: dict[tuple, str] = {}
+        self._words: dict[str, Words] = {}
 
     @staticmethod
     def state(page, nav, homepage: str | None = None) -> tuple | None:
@@ -73,6 +74,28 @@ class ThemeMemo:
 
     def fixed(self, name: str, *key) -> Memo:
         return Memo(self._store, (name, *key))
+
+    def words(self, language: str, t: Callable[[str], str] | None = None) -> Words | None:
+        """The theme's `lang.t` for `language` as `Words`: the one made from `t`, the theme's own, the first time."""
+        words = self._words.get(language)
+        if words is None and t is not None:
+            words = self._words[language] = Words(t)
+        return words
+
+
+class Words:
+    """The theme's `t(key)`, each key's word kept after the first call. The theme's word tables read
+    nothing but the key (they are imported without the page's context)."""
+
+    def __init__(self, t: Callable[[str], str]) -> None:
+        self._t, self._known = t, {}
+
+    def __call__(self, key: str) -> str:
+        try:
+            return self._known[key]
+        except KeyError:
+            word = self._known[key] = self._t(key)
+            return word
 
 
 def _walk(items) -> Iterator:

@@ -13,7 +13,9 @@ theme's own partial under an override of the same name (`THEME_PREFIX`), and the
 The key is everything such a partial reads that can change from page to page: each navigation
 item's kind, title, icon and status and its link as this page writes it, and the page's links to the home page and to the theme's assets (its depth). A page inside the
 navigation (its item is active, and Material draws its table of contents into the navigation) is
-always drawn afresh.
+always drawn afresh. Parts that read only the configuration, or it and a few links, are kept with
+`nzd_memo.fixed(name, *key)`, the key being those links; `nzd_memo.words` is the theme's `lang.t` with each
+word worked out once. tests/unit/test_theme_drawn_once.py draws pages with all of them and alone.
 """
 
 from __future__ import annotations

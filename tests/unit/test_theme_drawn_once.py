@@ -21,7 +21,8 @@ THEME_WORDS = next(path for folder in load_config(str(site.MKDOCS_CONFIG)).theme
                    if (path := Path(folder) / "partials" / "languages" / "en.html").is_file())
 
 #: (path inside the language, front matter, Markdown's table of contents): in and outside the navigation, at
-#: several depths, with and without front matter, and a page with a date, which the theme shows.
+#: several depths, with and without front matter (and a heading of their own), and a page with a date, which
+#: the theme shows.
 PAGES = [
     ("index.md", {"title": "Home", "description": "The site"}, []),
     ("events/index.md", {"title": "Events"}, [("h2", "Key points", "key-points")]),
@@ -57,7 +58,7 @@ def _build(lang: str, tmp_path: Path):
         page = file.page
         page.meta = dict(meta)
         page.title = meta.get("title") or "Untitled"
-        page.content = f"<h1>{page.title}</h1>" + "".join(f'<{tag} id="{anchor}">{text}</{tag}>' for tag, text, anchor in toc)
+        page.content = ("" if not meta else f"<h1>{page.title}</h1>") + "".join(f'<{tag} id="{anchor}">{text}</{tag}>' for tag, text, anchor in toc)
         page.toc = get_toc([{"level": 2, "id": anchor, "name": text, "html": text, "children": []} for _, text, anchor in toc])
         pages.append(page)
     return config, env, nav, files, pages

@@ -69,6 +69,13 @@ class ThemeMemo:
         # the navigation itself (compared by identity): another language's, or one built anew, is another state
         return (nav, links, home, normalize_url("assets/", page=page))
 
+    @staticmethod
+    def toc_state(page, nav, language: str) -> tuple | None:
+        """What the table of contents (overrides/partials/toc.html) reads of a page: whether the page is in the
+        navigation, and each entry's link, title and level, and its children's; None for a typeset entry."""
+        entries = _entries(page.toc) if page else None
+        return None if entries is None else (language, bool(nav and page in nav.pages), entries)
+
     def __call__(self, name: str, state: tuple | None) -> Memo:
         if not isinstance(state, tuple):  # None, or a template that did not set it: draw afresh
             return Memo(None, ())
@@ -104,6 +111,16 @@ def _walk(items) -> Iterator:
     for item in items:
         yield item
         yield from _walk(getattr(item, "children", None) or [])
+
+
+def _entries(toc) -> tuple | None:
+    entries = []
+    for item in toc:
+        children = _entries(item.children)
+        if children is None or getattr(item, "typeset", None) is not None:
+            return None
+        entries.append((item.url, item.title, item.level, children))
+    return tuple(entries)
 
 
 def _meta(item, key: str):

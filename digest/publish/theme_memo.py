@@ -13,12 +13,14 @@ theme's own partial under an override of the same name (`THEME_PREFIX`), and the
 The key is everything such a partial reads that can change from page to page: each navigation
 item's kind, title, icon and status and its link as this page writes it, and the page's links to the home page and to the theme's assets (its depth). A page inside the
 navigation (its item is active, and Material draws its table of contents into the navigation) is
-always drawn afresh.
+always drawn afresh. Parts that read only the configuration, or it and a few links, are kept with
+`nzd_memo.fixed(name, *key)`, the key being those links; `nzd_memo.words` is the theme's `lang.t` with each
+word worked out once. tests/unit/test_theme_drawn_once.py draws pages with all of them and alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import jinja2
 from mkdocs.utils import normalize_url
@@ -52,6 +54,7 @@ class ThemeMemo:
 
     def __init__(self) -> None:
         self._store: dict[tuple, str] = {}
+        self._words: dict[str, Words] = {}
 
     @staticmethod
     def state(page, nav, homepage: str | None = None) -> tuple | None:
@@ -66,6 +69,13 @@ class ThemeMemo:
         # the navigation itself (compared by identity): another language's, or one built anew, is another state
         return (nav, links, home, normalize_url("assets/", page=page))
 
+    @staticmethod
+    def toc_state(page, nav, language: str) -> tuple | None:
+        """What the table of contents (overrides/partials/toc.html) reads of a page: whether the page is in the
+        navigation, and each entry's link, title and level, and its children's; None for a typeset entry."""
+        entries = _entries(page.toc) if page else None
+        return None if entries is None else (language, bool(nav and page in nav.pages), entries)
+
     def __call__(self, name: str, state: tuple | None) -> Memo:
         if not isinstance(state, tuple):  # None, or a template that did not set it: draw afresh
             return Memo(None, ())
@@ -74,11 +84,43 @@ class ThemeMemo:
     def fixed(self, name: str, *key) -> Memo:
         return Memo(self._store, (name, *key))
 
+    def words(self, language: str, t: Callable[[str], str] | None = None) -> Words | None:
+        """The theme's `lang.t` for `language` as `Words`: the one made from `t`, the theme's own, the first time."""
+        words = self._words.get(language)
+        if words is None and t is not None:
+            words = self._words[language] = Words(t)
+        return words
+
+
+class Words:
+    """The theme's `t(key)`, each key's word kept after the first call. The theme's word tables read
+    nothing but the key (they are imported without the page's context)."""
+
+    def __init__(self, t: Callable[[str], str]) -> None:
+        self._t, self._known = t, {}
+
+    def __call__(self, key: str) -> str:
+        try:
+            return self._known[key]
+        except KeyError:
+            word = self._known[key] = self._t(key)
+            return word
+
 
 def _walk(items) -> Iterator:
     for item in items:
         yield item
         yield from _walk(getattr(item, "children", None) or [])
+
+
+def _entries(toc) -> tuple | None:
+    entries = []
+    for item in toc:
+        children = _entries(item.children)
+        if children is None or getattr(item, "typeset", None) is not None:
+            return None
+        entries.append((item.url, item.title, item.level, children))
+    return tuple(entries)
 
 
 def _meta(item, key: str):

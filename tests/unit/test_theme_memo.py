@@ -15,7 +15,7 @@ def _page(url: str, title: str = "", active: bool = False):
 
 class _Nav:
     def __init__(self, *pages) -> None:
-        self.items, self.homepage = list(pages), pages[0]
+        self.items, self.pages, self.homepage = list(pages), list(pages), pages[0]
 
 
 def _nav(*pages):
@@ -85,3 +85,27 @@ def test_overrides_reach_the_theme_partial_of_the_same_name(tmp_path):
     template = env.get_template("partials/nav.html")
     assert template.render(n=1) == "theme nav 1"
     assert template.render(n=2) == "theme nav 1"  # kept: a fixed partial reads nothing that changes
+
+
+def _entry(title: str, level: int = 2, children=(), **more):
+    return SimpleNamespace(url="#" + title.lower(), title=title, level=level, children=list(children), **more)
+
+
+def test_tables_of_contents_share_a_drawing_only_when_they_read_the_same():
+    nav = _nav(*_nav_pages())
+    page = _page("events/a/")
+    page.toc = [_entry("Key points", children=[_entry("Details", 3)])]
+    state = ThemeMemo.toc_state(page, nav, "en")
+    other = _page("events/b/")
+    other.toc = [_entry("Key points", children=[_entry("Details", 3)])]
+    assert ThemeMemo.toc_state(other, nav, "en") == state
+    assert ThemeMemo.toc_state(other, nav, "vi") != state
+    other.toc = [_entry("Key points", children=[_entry("More", 3)])]
+    assert ThemeMemo.toc_state(other, nav, "en") != state
+    other.toc = [_entry("Key points", level=1, children=[_entry("Details", 3)])]
+    assert ThemeMemo.toc_state(other, nav, "en") != state
+    in_nav = nav.items[1]
+    in_nav.toc = page.toc
+    assert ThemeMemo.toc_state(in_nav, nav, "en") != state  # the title is a label for the navigation's toggle
+    other.toc = [_entry("Key points", typeset=SimpleNamespace(title="<b>Key</b> points"))]
+    assert ThemeMemo.toc_state(other, nav, "en") is None  # drawn afresh

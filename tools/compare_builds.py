@@ -17,7 +17,9 @@ differing (a short unified diff per text file, `--diff N` lines, and a count per
 extension). `--ignore REGEX` (repeatable) names intended differences: a file whose changed
 lines all match one of the patterns is "identical apart from ignored patterns".
 Gzip files (the sitemap, Pagefind's index) are compared by their decompressed content
-when their bytes differ.
+when their bytes differ. Pagefind numbers pages in the order the file system lists them,
+so its index files can differ in bytes and names for the same pages: tools/compare_search.py
+compares two sites' indexes by what they hold.
 
 Exit status: 0 when both comparisons are identical (or identical apart from ignored
 lines), 1 when they are not, 2 when a side cannot be unpacked or built.

@@ -348,3 +348,19 @@ def test_pages_numbered_in_the_order_given(tmp_path, monkeypatch, in_memory) -> 
     assert sorted(urls) == sorted(given)
     if in_memory:
         assert urls == given
+
+
+def test_compare_search_reads_what_the_index_holds(tmp_path, capsys) -> None:
+    """tools/compare_search.py finds the same pages indexed in another order the same, and a changed page different."""
+    import compare_search  # tools/ (tests/conftest.py puts it on sys.path)
+
+    prepared = corpus(12)
+    build(tmp_path / "a", prepared)
+    build(tmp_path / "b", prepared[::-1])
+    changed = [(rel, html.replace("sự kiện số 3 ", "sự kiện số ba ")) for rel, html in prepared]
+    build(tmp_path / "c", changed)
+    assert (tmp_path / "a" / index_search.OUTPUT / "pagefind-entry.json").read_bytes() != \
+        (tmp_path / "b" / index_search.OUTPUT / "pagefind-entry.json").read_bytes(), "the order changes the bytes"
+    assert compare_search.main([str(tmp_path / "a"), str(tmp_path / "b")]) == 0
+    assert compare_search.main([str(tmp_path / "a"), str(tmp_path / "c")]) == 1
+    assert "DIFFERENT" in capsys.readouterr().out

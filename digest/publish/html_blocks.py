@@ -94,6 +94,20 @@ def _quick_end(chunk: str, name: str, after: int) -> int:
     return close.end()
 
 
+def _tag_anchor_ids(chunk: str, ids: set) -> None:
+    """The anchor ids of every start tag of a chunk in which every `<` starts a tag and none is inside an
+    attribute value (so the tag holding an attribute is the one opened by the last `<` before it)."""
+    last = -1
+    for found in _ANCHOR_ATTR.finditer(chunk):
+        at = chunk.rfind("<", 0, found.start())
+        if at <= last:
+            continue  # text before any tag, or a tag already read
+        m = _TAG.match(chunk, at)
+        if m["name"] and m.end() > found.start() and (attrs := m["attrs"]) and _ANCHOR_ATTR.search(attrs):
+            _anchor_ids(m["name"].lower(), m[0], ids)
+        last = at
+
+
 def _elements(chunk: str, block_level: set[str], ids: set) -> list[int] | str | None:
     """The end offsets of the top-level elements that make up `chunk` (each from a line start to a
     line end), `OPEN` if the last one is still open at the end, or None if it is not only those; the
@@ -104,9 +118,13 @@ def _elements(chunk: str, block_level: set[str], ids: set) -> list[int] | str | 
     stack: list[str] = []
     size, pos = len(chunk), 0
     anchors = _ANCHOR_ATTR.search(chunk) is not None
-    # Where every `<` is a plain tag (none inside attribute values, no comments, no raw content) and no tag
-    # has an anchor, an element ends at its first end tag unless another one of its name opens first.
-    quick = not anchors and not _LT_IN_VALUE.search(chunk) and not _CDATA_START.search(chunk) and _ONLY_TAGS.fullmatch(chunk)
+    # Where every `<` is a plain tag (none inside attribute values, no comments, no raw content), an element
+    # ends at its first end tag unless another one of its name opens first, and the anchors are read from
+    # the tags that hold them alone.
+    quick = not _LT_IN_VALUE.search(chunk) and not _CDATA_START.search(chunk) and _ONLY_TAGS.fullmatch(chunk)
+    if quick and anchors:
+        _tag_anchor_ids(chunk, ids)
+        anchors = False
     while pos < size:
         m = _TAG.match(chunk, pos)
         name = m and m["name"]  # no match: text on the line after an element

@@ -113,6 +113,11 @@ CHUNKS = {
     "Text <https://example.org> and <b>bold</b>\n\n<div>x</div>": False,
     "## Heading {: #h }\n\n<p>x</p>\n<p>y</p>\n\n- item\n\n<dl><div><dt>a</dt> <dd>b</dd></div></dl>": True,
     "<div>\n<p>tail</p>\n</div>": True,
+    # anchors read from the tags alone (every `<` a tag): words like id and name in text and in other values
+    '<div class="a"><p>the id of x, name it</p><a NAME="n2" href="#x">y</a></div>\n<p title="an id=q" id=\'real\'>z</p>': True,
+    '<div id="o"><span data-x="a > b" id="after-gt">x</span><span name="s">n</span></div>': True,
+    '<div>\n<p>id first</p>\n</div>\n<ul id=u><li id=i1>a</li><li ID="I2" name="n">b</li></ul>': True,
+    '<div id="a&amp;b" data-t=" id"><p id="x" id="y">dup</p></div>': True,
 }
 
 

@@ -3,7 +3,8 @@
 MkDocs' `Page.render` makes a new `markdown.Markdown` for every page: it builds the parser and registers
 every extension again, then adds its own four per-page processors. `ReusedMarkdownPage.render` does the same
 with one instance per configuration, reset (`Markdown.reset`, which resets each extension that keeps state)
-and given MkDocs' per-page processors afresh under the same names, so they replace the last page's.
+and given MkDocs' per-page processors afresh under the same names, so they replace the last page's. Its front
+matter is read without PyYAML when it has the generator's plain shape (digest/publish/front_matter.py).
 
 The hook's `on_files` (after mkdocs-static-i18n's) makes the pages (`make_pages`): MkDocs 1.6 uses a page a
 plugin has set on `File.page`. Files the `nav` configuration names are left to MkDocs, which gives them the
@@ -26,6 +27,8 @@ from mkdocs.structure.pages import (
 )
 from mkdocs.structure.toc import get_toc
 
+from digest.publish import front_matter
+
 #: The Markdown instance of each configuration: id → (configuration, extensions, their settings, instance).
 _instances: dict[int, tuple] = {}
 
@@ -42,7 +45,23 @@ def shared_markdown(config) -> markdown.Markdown:
 
 
 class ReusedMarkdownPage(Page):
-    """A page converted by the configuration's shared Markdown instance (see the module's docstring)."""
+    """A page converted by the configuration's shared Markdown instance (see the module's docstring), its
+    front matter read by `front_matter.get_data`."""
+
+    def read_source(self, config) -> None:
+        """`Page.read_source` (MkDocs 1.6.1, copied) with `front_matter.get_data` for MkDocs' `get_data`."""
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        if source is None:
+            try:
+                source = self.file.content_string
+            except OSError:
+                log.error(f'File not found: {self.file.src_path}')
+                raise
+            except ValueError:
+                log.error(f'Encoding error reading file: {self.file.src_path}')
+                raise
+
+        self.markdown, self.meta = front_matter.get_data(source)
 
     def render(self, config, files) -> None:
         """`Page.render` (MkDocs 1.6.1, copied) with `shared_markdown(config)` for the new instance it makes."""

@@ -2,7 +2,7 @@
 
 Every generated page of the fixture data and of the real data is rendered in turn by `ReusedMarkdownPage`
 (one instance, reset between pages) and by MkDocs' `Page` (a new instance each): same HTML, table of
-contents, title, anchor ids and links to anchors. Hand-made pages check what a page could leave behind for
+contents, title, anchor ids and links to anchors, and the same Markdown and front matter read. Hand-made pages check what a page could leave behind for
 the next one: link references, headings and their ids, stored HTML, a conversion cut short.
 """
 
@@ -45,7 +45,7 @@ def project(tmp_path: Path, pages: dict[str, str]):
 def rendered(page: Page, config, files) -> tuple:
     page.read_source(config)
     page.render(config, files)
-    return page.content, str(page.toc), page.title, page.present_anchor_ids, page.links_to_anchors
+    return page.markdown, page.meta, page.content, str(page.toc), page.title, page.present_anchor_ids, page.links_to_anchors
 
 
 def same_as_mkdocs(config, files) -> None:

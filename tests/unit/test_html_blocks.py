@@ -1,4 +1,5 @@
-"""The Markdown fast paths (digest/publish/html_blocks.py, toc.py, fences.py, whitespace.py) change nothing but the time taken.
+"""The Markdown fast paths (digest/publish/html_blocks.py, toc.py, fences.py, whitespace.py,
+attr_list.py) change nothing but the time taken.
 
 Every generated page of the fixture data and of the real data is converted with MkDocs' Markdown
 configuration (mkdocs.yml, and MkDocs' own anchor collector) and with stock Python-Markdown: same
@@ -37,7 +38,8 @@ def markdown_config() -> tuple[list, dict]:
 
 
 #: Our Markdown extensions that stand in for stock ones (or for nothing): the stock pipeline leaves them out.
-FAST = {"digest.publish.toc": "toc", "digest.publish.fences": "fenced_code", EXTENSION: None, "digest.publish.whitespace": None}
+FAST = {"digest.publish.toc": "toc", "digest.publish.fences": "fenced_code", EXTENSION: None, "digest.publish.whitespace": None,
+        "digest.publish.attr_list": None}
 
 
 def convert(text: str, fast: bool) -> tuple[str, list, str, set]:

@@ -6,7 +6,8 @@
 - One language per process (scripts/build_site.py sets NZD_BUILD_LANG): build that language
   only, at its usual place, and leave generating and publishing to build_site.
 - Every build: docs/'s downloads (feeds, open data, citation files) are left out of MkDocs' files
-  and placed into the built site after it (digest/publish/downloads.py).
+  and placed into the built site after it (digest/publish/downloads.py); the pages share one
+  Markdown instance (digest/publish/pages.py).
 - The theme's templates get the interface words (`nzd_labels`) and the site map (`nzd_site`).
 """
 
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import markdown
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +37,7 @@ from digest.pages.templating import load_labels  # noqa: E402
 from digest.publish import CARD_CACHE, write_cards  # noqa: E402
 from digest.publish.downloads import leave_out, place  # noqa: E402
 from digest.publish.languages import NotFoundPages  # noqa: E402
+from digest.publish.pages import make_pages  # noqa: E402
 from digest.publish.sitemap import write_sitemap  # noqa: E402
 from digest.publish.theme_memo import install as install_memo  # noqa: E402
 
@@ -88,11 +91,23 @@ def on_pre_build(config, **kwargs) -> None:
         raise PluginError(exc.report() if isinstance(exc, DataErrors) else str(exc)) from None
 
 
-def on_files(files, config, **kwargs):
+@event_priority(0)
+def _leave_out_downloads(files, config, **kwargs):
     """docs/'s downloads (feeds, open data, citation files) go around MkDocs: `on_post_build` places them.
     A build of one language leaves out the other languages' pages too. This runs before
     mkdocs-static-i18n's `on_files` (priority -100), so the plugin never handles them."""
     return Files(leave_out(files, Path(config.docs_dir), _one_language()))
+
+
+@event_priority(-200)
+def _shared_markdown_pages(files, config, **kwargs):
+    """The pages, each converted by one Markdown instance per build (digest/publish/pages.py); after the
+    plugin's `on_files`, which settles each file's place."""
+    make_pages(files, config)
+    return files
+
+
+on_files = CombinedEvent(_leave_out_downloads, _shared_markdown_pages)
 
 
 def on_env(env, config, files, **kwargs):

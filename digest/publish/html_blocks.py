@@ -7,16 +7,34 @@ block elements, each starting at a line start and ending at a line end, found by
 tag scan that follows `html_block`'s own rules (its tag stack, void and CDATA elements), it stores
 each element in the stash exactly as `html_block` would, and hands the ids inside to MkDocs' anchor
 validation. Anything the scan is not sure of stays Markdown for them; and from a chunk that could
-leave `html_block` inside an open raw block, the rest of the page does too.
+leave `html_block` inside an open raw block, the rest of the page does too. The block parser then
+makes each block that is only a placeholder a paragraph at once, as its last processor would after
+every other one's test (when all of them are Python-Markdown's own).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import xml.etree.ElementTree as etree
 
 from markdown import Markdown
+from markdown.blockprocessors import (
+    BlockProcessor,
+    BlockQuoteProcessor,
+    CodeBlockProcessor,
+    EmptyBlockProcessor,
+    HashHeaderProcessor,
+    HRProcessor,
+    ListIndentProcessor,
+    OListProcessor,
+    ParagraphProcessor,
+    ReferenceProcessor,
+    SetextHeaderProcessor,
+    UListProcessor,
+)
 from markdown.extensions import Extension
+from markdown.extensions.tables import TableProcessor
 from markdown.htmlparser import commentclose, htmlparser
 from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
@@ -94,6 +112,20 @@ def _quick_end(chunk: str, name: str, after: int) -> int:
     return close.end()
 
 
+def _tag_anchor_ids(chunk: str, ids: set) -> None:
+    """The anchor ids of every start tag of a chunk in which every `<` starts a tag and none is inside an
+    attribute value (so the tag holding an attribute is the one opened by the last `<` before it)."""
+    last = -1
+    for found in _ANCHOR_ATTR.finditer(chunk):
+        at = chunk.rfind("<", 0, found.start())
+        if at <= last:
+            continue  # text before any tag, or a tag already read
+        m = _TAG.match(chunk, at)
+        if m["name"] and m.end() > found.start() and (attrs := m["attrs"]) and _ANCHOR_ATTR.search(attrs):
+            _anchor_ids(m["name"].lower(), m[0], ids)
+        last = at
+
+
 def _elements(chunk: str, block_level: set[str], ids: set) -> list[int] | str | None:
     """The end offsets of the top-level elements that make up `chunk` (each from a line start to a
     line end), `OPEN` if the last one is still open at the end, or None if it is not only those; the
@@ -104,9 +136,13 @@ def _elements(chunk: str, block_level: set[str], ids: set) -> list[int] | str | 
     stack: list[str] = []
     size, pos = len(chunk), 0
     anchors = _ANCHOR_ATTR.search(chunk) is not None
-    # Where every `<` is a plain tag (none inside attribute values, no comments, no raw content) and no tag
-    # has an anchor, an element ends at its first end tag unless another one of its name opens first.
-    quick = not anchors and not _LT_IN_VALUE.search(chunk) and not _CDATA_START.search(chunk) and _ONLY_TAGS.fullmatch(chunk)
+    # Where every `<` is a plain tag (none inside attribute values, no comments, no raw content), an element
+    # ends at its first end tag unless another one of its name opens first, and the anchors are read from
+    # the tags that hold them alone.
+    quick = not _LT_IN_VALUE.search(chunk) and not _CDATA_START.search(chunk) and _ONLY_TAGS.fullmatch(chunk)
+    if quick and anchors:
+        _tag_anchor_ids(chunk, ids)
+        anchors = False
     while pos < size:
         m = _TAG.match(chunk, pos)
         name = m and m["name"]  # no match: text on the line after an element
@@ -166,15 +202,46 @@ def _neutral(chunk: str, block_level: set[str]) -> bool:
     return True
 
 
+#: Block processors whose test fails on a block that is only a stash placeholder (no white space, `#`, `>`, `[`,
+#: list marker, rule, second line or table row in it).
+_PASS_PLACEHOLDERS = frozenset({EmptyBlockProcessor, ListIndentProcessor, CodeBlockProcessor, HashHeaderProcessor,
+                                SetextHeaderProcessor, HRProcessor, OListProcessor, UListProcessor, BlockQuoteProcessor,
+                                ReferenceProcessor, TableProcessor})
+
+
+class _PlaceholderParagraphs(BlockProcessor):
+    """Makes a block that is only a stash placeholder the paragraph `ParagraphProcessor` makes of it outside a
+    list, without the other processors' tests first; `on` (set per page) when every other block processor is
+    `ParagraphProcessor` or one that passes such a block on."""
+
+    def __init__(self, parser):
+        super().__init__(parser)
+        self.on = False
+
+    def check(self) -> None:
+        kinds = {type(processor) for processor in self.parser.blockprocessors if processor is not self}
+        self.on = ParagraphProcessor in kinds and kinds <= _PASS_PLACEHOLDERS | {ParagraphProcessor}
+
+    def test(self, parent, block: str) -> bool:
+        return (self.on and block[:1] == "\x02" and HTML_PLACEHOLDER_RE.fullmatch(block) is not None
+                and not self.parser.state.isstate("list"))
+
+    def run(self, parent, blocks: list[str]) -> None:
+        etree.SubElement(parent, "p").text = blocks.pop(0)
+
+
 class _StashBlocks(Preprocessor):
     """Stores the page's raw HTML blocks in the stash, each as `html_block` would, and keeps their anchor ids."""
 
-    def __init__(self, md: Markdown):
+    def __init__(self, md: Markdown, paragraphs: _PlaceholderParagraphs | None = None):
         super().__init__(md)
         self.ids: set = set()
+        self.paragraphs = paragraphs
 
     def run(self, lines: list[str]) -> list[str]:
         self.ids = set()
+        if self.paragraphs is not None:
+            self.paragraphs.check()
         source = "\n".join(lines)
         stock = "html_block" in self.md.preprocessors and type(self.md.preprocessors["html_block"]) is HtmlBlockPreprocessor
         if "<" not in source or not stock:
@@ -276,7 +343,10 @@ class HtmlBlocksExtension(Extension):
     """Raw HTML blocks stored without html.parser; see the module's docstring."""
 
     def extendMarkdown(self, md: Markdown) -> None:
-        blocks = _StashBlocks(md)
+        paragraphs = _PlaceholderParagraphs(md.parser)
+        blocks = _StashBlocks(md, paragraphs)
+        # Before every stock block processor (the first is 100).
+        md.parser.blockprocessors.register(paragraphs, "nzd_placeholder_paragraphs", 110)
         # After normalize_whitespace (30), before mkdocs_raw_html (21) and html_block (20).
         md.preprocessors.register(blocks, "nzd_html_blocks", 25)
         md.preprocessors.register(_AnchorIds(md, blocks), "nzd_html_block_ids", 20.5)

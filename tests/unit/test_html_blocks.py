@@ -1,4 +1,5 @@
-"""The Markdown fast paths (digest/publish/html_blocks.py, toc.py, fences.py) change nothing but the time taken.
+"""The Markdown fast paths (digest/publish/html_blocks.py, toc.py, fences.py, whitespace.py,
+attr_list.py) change nothing but the time taken.
 
 Every generated page of the fixture data and of the real data is converted with MkDocs' Markdown
 configuration (mkdocs.yml, and MkDocs' own anchor collector) and with stock Python-Markdown: same
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 from mkdocs.config import load_config
@@ -36,7 +38,8 @@ def markdown_config() -> tuple[list, dict]:
 
 
 #: Our Markdown extensions that stand in for stock ones (or for nothing): the stock pipeline leaves them out.
-FAST = {"digest.publish.toc": "toc", "digest.publish.fences": "fenced_code", EXTENSION: None}
+FAST = {"digest.publish.toc": "toc", "digest.publish.fences": "fenced_code", EXTENSION: None, "digest.publish.whitespace": None,
+        "digest.publish.attr_list": None}
 
 
 def convert(text: str, fast: bool) -> tuple[str, list, str, set]:
@@ -113,6 +116,11 @@ CHUNKS = {
     "Text <https://example.org> and <b>bold</b>\n\n<div>x</div>": False,
     "## Heading {: #h }\n\n<p>x</p>\n<p>y</p>\n\n- item\n\n<dl><div><dt>a</dt> <dd>b</dd></div></dl>": True,
     "<div>\n<p>tail</p>\n</div>": True,
+    # anchors read from the tags alone (every `<` a tag): words like id and name in text and in other values
+    '<div class="a"><p>the id of x, name it</p><a NAME="n2" href="#x">y</a></div>\n<p title="an id=q" id=\'real\'>z</p>': True,
+    '<div id="o"><span data-x="a > b" id="after-gt">x</span><span name="s">n</span></div>': True,
+    '<div>\n<p>id first</p>\n</div>\n<ul id=u><li id=i1>a</li><li ID="I2" name="n">b</li></ul>': True,
+    '<div id="a&amp;b" data-t=" id"><p id="x" id="y">dup</p></div>': True,
 }
 
 
@@ -224,3 +232,38 @@ def test_quick_element_ends_are_the_scans(data, monkeypatch):
 def test_quick_chunks_render_the_same(chunk):
     for text in (chunk, f"Before.\n\n{chunk}\n", f"{chunk}\n\n<div id=\"last\">z</div>\n"):
         assert convert(text, fast=True) == convert(text, fast=False), text
+
+
+PLACEHOLDER_PAGES = [
+    "<div>x</div>\n\n<p>y</p>\n\n## H {: #h }\n\n<ul><li>z</li></ul>",
+    "- item\n\n    <div>in the item</div>\n\n- next\n\n<div>after</div>",
+    "- tight\n<div>lazy</div>\n\nText <b>inline</b>\n\n<div>x</div>\n\n> quote\n\n<p>y</p>",
+    "<div>a</div>\n<div>b</div>\n\n    <div>code</div>\n\nTerm\n: <span>not a definition here</span>",
+]
+
+
+@pytest.mark.parametrize("page", PLACEHOLDER_PAGES)
+@pytest.mark.parametrize("others", [[], ["def_list"], ["admonition", "md_in_html"]])
+def test_placeholder_paragraphs_as_stock(page, others):
+    """Blocks that are only a placeholder become the paragraphs the stock parser makes; another block processor
+    (def_list's, admonition's) turns the shortcut off."""
+    extensions = ["attr_list", "tables", "toc", *others]
+    fast = markdown.Markdown(extensions=[*extensions, EXTENSION])
+    assert fast.convert(page) == markdown.Markdown(extensions=extensions).convert(page)
+    assert fast.parser.blockprocessors["nzd_placeholder_paragraphs"].on == (not others)
+
+
+def test_placeholder_in_a_tight_list_item_is_left_to_the_paragraph_processor():
+    """In a tight list item a placeholder is the item's text, not a paragraph (a preprocessor of another
+    extension stores one there)."""
+
+    class StoreMarks(Preprocessor):
+        def run(self, lines):
+            return [line.replace("@@", self.md.htmlStash.store("<div>s</div>")) for line in lines]
+
+    def convert(extensions: list) -> str:
+        md = markdown.Markdown(extensions=extensions)
+        md.preprocessors.register(StoreMarks(md), "store_marks", 24)
+        return md.convert("- a\n- @@\n\n@@\n")
+
+    assert convert(["attr_list", EXTENSION]) == convert(["attr_list"])

@@ -105,16 +105,22 @@ def _gap(font, before: str, after: str) -> float:
 
 def draw(card: Card) -> bytes:
     """The card as PNG bytes (a palette image: small, and the same bytes for the same card)."""
-    image, (top, bottom) = _drawn(card)
+    title, title_font, details = _layout(card)
     bands = _frame_bands(card.label, card.site_name)
-    first, last = top // BAND, -(-bottom // BAND)
+    fast = _text_rows(card, title, title_font, details)
+    if fast is None:
+        image, (top, bottom) = _drawn(card)
+        first, last = top // BAND, -(-bottom // BAND)
+        rows = image.crop((0, first * BAND, WIDTH + 1, min(last * BAND, HEIGHT))).tobytes() if first < last else None
+    else:
+        first, last, rows = fast
     # the frame's bands the text leaves untouched are spliced in already deflated; only the rest is deflated here
-    text = [_deflated(image.crop((0, first * BAND, WIDTH + 1, min(last * BAND, HEIGHT))).tobytes())] if first < last else []
+    text = [_deflated(rows)] if first < last else []
     return _png([*bands[:first], *text, *bands[last:]], _palette_bytes())
 
 
-def _drawn(card: Card) -> tuple[Image.Image, tuple[int, int]]:
-    """The card's rows as its PNG holds them (`_frame`) and the first and past-the-last rows its text is drawn on."""
+def _layout(card: Card) -> tuple[list[tuple[int, str]], ImageFont.FreeTypeFont, list[tuple[int, str]]]:
+    """Where the card's title and detail lines go: (y, line) of each, and the title's font."""
     text_width = WIDTH - 2 * MARGIN
     y = 64 + 52
     detail_lines = 3 if len(card.details) == 1 else 1  # one detail (the home card's description) may wrap
@@ -134,11 +140,109 @@ def _drawn(card: Card) -> tuple[Image.Image, tuple[int, int]]:
         for line in _wrap(detail, _font(False, 32), text_width, detail_lines)[0]:
             details.append((y, line))
             y += 44
+    return title, title_font, details
+
+
+def _drawn(card: Card) -> tuple[Image.Image, tuple[int, int]]:
+    """The card's rows as its PNG holds them (`_frame`) and the first and past-the-last rows its text is drawn on,
+    drawn with Pillow's own text rendering (`_text_rows` gives the same rows quicker when it can)."""
+    title, title_font, details = _layout(card)
     image = _frame(card.label, card.site_name).copy()
     drawn = [_paint(image, title, title_font, TITLE, PAPER, over=True),
              _paint(image, details, _font(False, 32), MUTED, PAPER, over=True)]
     drawn = [rows for rows in drawn if rows]
     return image, (min(top for top, _ in drawn), max(bottom for _, bottom in drawn)) if drawn else (0, 0)
+
+
+def _text_rows(card: Card, title: list[tuple[int, str]], title_font, details: list[tuple[int, str]]) -> tuple[int, int, bytes] | None:
+    """The bands `_drawn` would change, as (first band, past-the-last band, their rows' bytes), built without the
+    frame: each text's coverage (`_placed`) mapped to palette indices by a byte table; None when that would not
+    be the same rows (the frame not blank there, the texts' rows overlapping, a line wider than the card)."""
+    texts = [(placed, box, _shade_table(colour)) for placed, box, colour in
+             ((*_placed(title, title_font), TITLE), (*_placed(details, _font(False, 32)), MUTED)) if placed]
+    if not texts:
+        return 0, 0, b""
+    boxes = [box for _, box, _ in texts]
+    first, last = min(box[1] for box in boxes) // BAND, -(-max(box[3] for box in boxes) // BAND)
+    top, bottom = first * BAND, min(last * BAND, HEIGHT)
+    if (any(box[0] < 0 or box[2] > WIDTH + 1 for box in boxes) or boxes[0][1] < top or boxes[-1][3] > bottom
+            or any(earlier[3] > later[1] for earlier, later in itertools.pairwise(boxes))
+            or not all(_blank_rows(card.label, card.site_name)[top:bottom])):
+        return None
+    row = WIDTH + 1
+    parts, y = [], top
+    for placed, (_, box_top, _, box_bottom), table in texts:
+        parts.append(bytes((box_top - y) * row))
+        coverage = Image.new("L", (row, box_bottom - box_top))
+        pen = ImageDraw.Draw(coverage)
+        for x, line_top, mask in placed:
+            pen.draw.draw_bitmap((x, line_top - box_top), mask, 255)
+        parts.append(coverage.tobytes().translate(table))
+        y = box_bottom
+    parts.append(bytes((bottom - y) * row))
+    return first, last, b"".join(parts)
+
+
+def _placed(lines: list[tuple[int, str]], font) -> tuple[list[tuple[int, int, object]], tuple[int, int, int, int] | None]:
+    """Each line's coverage mask (`_line_mask`) with where it goes in the PNG's rows, as `_paint` places it, and the box round them."""
+    left = 1 + MARGIN  # after each row's filter byte
+    placed = [(left + x, y + top, mask) for y, text in lines if text for mask, (x, top) in [_line_mask(font, text)]]
+    if not placed:
+        return placed, None
+    return placed, (min(x for x, _, _ in placed), min(y for _, y, _ in placed),
+                    max(x + mask.size[0] for x, _, mask in placed), max(y + mask.size[1] for _, y, mask in placed))
+
+
+@lru_cache(maxsize=1 << 12)
+def _line_mask(font, text: str) -> tuple[object, tuple[int, int]]:
+    """What `font.getmask2(text, "L")` gives (the coverage and its offset), put together from each letter's own
+    mask (`_glyph`) as Pillow's basic layout does: the pen advances by each letter's advance plus its kerning with
+    the next (Pillow adds whole pixels of kerning as 1/64ths), each letter is placed at the pen rounded to a pixel,
+    and blended into what the letters before it drew as `draw_bitmap` blends (the same formula)."""
+    pen = 0
+    placed = []
+    left = top = bottom = right = 0
+    for index, letter in enumerate(text):
+        mask, origin_x, origin_y, advance = _glyph(font, letter)
+        x = (pen + 32) >> 6  # FreeType's rounding of 26.6 to pixels
+        placed.append((x - origin_x, -origin_y, mask))
+        left, right = min(left, x - origin_x), max(right, x - origin_x + mask.size[0])
+        top, bottom = max(top, origin_y), min(bottom, origin_y - mask.size[1])
+        pen += advance + (_kerning(font, letter, text[index + 1]) if index + 1 < len(text) else 0)
+    right = max(right, (pen + 32) >> 6)
+    line = Image.core.fill("L", (right - left, top - bottom))
+    draw = Image.core.draw(line, 0)
+    for x, y, mask in placed:
+        draw.draw_bitmap((x - left, y + top), mask, 255)
+    return line, (left, font.font.ascent - top)
+
+
+@lru_cache(maxsize=1 << 12)
+def _glyph(font, letter: str) -> tuple[object, int, int, int]:
+    """A letter's coverage mask alone, where its pen origin lies in it (column, baseline row), and its advance in 1/64 pixels."""
+    mask, (x, y) = font.getmask2(letter, "L")
+    return mask, -x, font.font.ascent - y, round(font.getlength(letter) * 64)
+
+
+@lru_cache(maxsize=1 << 14)
+def _kerning(font, before: str, after: str) -> int:
+    """What the pair's kerning adds to the pen, in 1/64 pixels, as Pillow measures it."""
+    return round(font.getlength(before + after) * 64) - round(font.getlength(before) * 64) - round(font.getlength(after) * 64)
+
+
+@lru_cache(maxsize=16)
+def _shade_table(colour: tuple[int, int, int]) -> bytes:
+    """`_shades` of `colour` on the paper as a `bytes.translate` table (coverage 0 is the paper, index 0)."""
+    table = bytes(_shades(colour, PAPER))
+    assert table[0] == 0
+    return table
+
+
+@lru_cache(maxsize=64)
+def _blank_rows(label: str, site_name: str) -> tuple[bool, ...]:
+    """For each of the frame's rows: whether it is all zero bytes (no filter, paper)."""
+    data, row = _frame(label, site_name).tobytes(), WIDTH + 1
+    return tuple(not data[top:top + row].strip(b"\0") for top in range(0, len(data), row))
 
 
 def _png(segments: list[tuple[bytes, int, int]], palette: bytes) -> bytes:

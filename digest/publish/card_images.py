@@ -106,7 +106,6 @@ def _gap(font, before: str, after: str) -> float:
 def draw(card: Card) -> bytes:
     """The card as PNG bytes (a palette image: small, and the same bytes for the same card)."""
     title, title_font, details = _layout(card)
-    bands = _frame_bands(card.label, card.site_name)
     fast = _text_rows(card, title, title_font, details)
     if fast is None:
         image, (top, bottom) = _drawn(card)
@@ -114,9 +113,9 @@ def draw(card: Card) -> bytes:
         rows = image.crop((0, first * BAND, WIDTH + 1, min(last * BAND, HEIGHT))).tobytes() if first < last else None
     else:
         first, last, rows = fast
+    head, tail = _frame_around(card.label, card.site_name, first, last)
     # the frame's bands the text leaves untouched are spliced in already deflated; only the rest is deflated here
-    text = [_deflated(rows)] if first < last else []
-    return _png([*bands[:first], *text, *bands[last:]], _palette_bytes())
+    return _png([head, *([_deflated(rows)] if first < last else []), tail], _palette_bytes())
 
 
 def _layout(card: Card) -> tuple[list[tuple[int, str]], ImageFont.FreeTypeFont, list[tuple[int, str]]]:
@@ -156,45 +155,35 @@ def _drawn(card: Card) -> tuple[Image.Image, tuple[int, int]]:
 
 def _text_rows(card: Card, title: list[tuple[int, str]], title_font, details: list[tuple[int, str]]) -> tuple[int, int, bytes] | None:
     """The bands `_drawn` would change, as (first band, past-the-last band, their rows' bytes), built without the
-    frame: each text's coverage (`_placed`) mapped to palette indices by a byte table; None when that would not
-    be the same rows (the frame not blank there, the texts' rows overlapping, a line wider than the card)."""
-    texts = [(placed, box, _shade_table(colour)) for placed, box, colour in
-             ((*_placed(title, title_font), TITLE), (*_placed(details, _font(False, 32)), MUTED)) if placed]
-    if not texts:
+    frame: each line's palette indices (`_line_indices`) pasted where `_paint` draws it; None when that would not
+    be the same rows (the frame not blank there, a line wider than the card, two lines sharing a row: `_paint`
+    blends their coverages before mapping them to indices)."""
+    left = 1 + MARGIN  # after each row's filter byte
+    placed = [(left + x, y + top, indices) for lines, font, colour in ((title, title_font, TITLE), (details, _font(False, 32), MUTED))
+              for y, text in lines if text for indices, (x, top) in [_line_indices(font, text, colour)]]
+    if not placed:
         return 0, 0, b""
-    boxes = [box for _, box, _ in texts]
-    first, last = min(box[1] for box in boxes) // BAND, -(-max(box[3] for box in boxes) // BAND)
+    first, last = placed[0][1] // BAND, -(-(placed[-1][1] + placed[-1][2].height) // BAND)
     top, bottom = first * BAND, min(last * BAND, HEIGHT)
-    if (any(box[0] < 0 or box[2] > WIDTH + 1 for box in boxes) or boxes[0][1] < top or boxes[-1][3] > bottom
-            or any(earlier[3] > later[1] for earlier, later in itertools.pairwise(boxes))
+    if (any(x < 0 or x + indices.width > WIDTH + 1 for x, _, indices in placed) or placed[-1][1] + placed[-1][2].height > bottom
+            or any(above[1] + above[2].height > below[1] for above, below in itertools.pairwise(placed))
             or not all(_blank_rows(card.label, card.site_name)[top:bottom])):
         return None
-    row = WIDTH + 1
-    parts, y = [], top
-    for placed, (_, box_top, _, box_bottom), table in texts:
-        parts.append(bytes((box_top - y) * row))
-        coverage = Image.new("L", (row, box_bottom - box_top))
-        pen = ImageDraw.Draw(coverage)
-        for x, line_top, mask in placed:
-            pen.draw.draw_bitmap((x, line_top - box_top), mask, 255)
-        parts.append(coverage.tobytes().translate(table))
-        y = box_bottom
-    parts.append(bytes((bottom - y) * row))
-    return first, last, b"".join(parts)
-
-
-def _placed(lines: list[tuple[int, str]], font) -> tuple[list[tuple[int, int, object]], tuple[int, int, int, int] | None]:
-    """Each line's coverage mask (`_line_mask`) with where it goes in the PNG's rows, as `_paint` places it, and the box round them."""
-    left = 1 + MARGIN  # after each row's filter byte
-    placed = [(left + x, y + top, mask) for y, text in lines if text for mask, (x, top) in [_line_mask(font, text)]]
-    if not placed:
-        return placed, None
-    return placed, (min(x for x, _, _ in placed), min(y for _, y, _ in placed),
-                    max(x + mask.size[0] for x, _, mask in placed), max(y + mask.size[1] for _, y, mask in placed))
+    rows = Image.new("L", (WIDTH + 1, bottom - top))
+    for x, y, indices in placed:
+        rows.paste(indices, (x, y - top))
+    return first, last, rows.tobytes()
 
 
 @lru_cache(maxsize=1 << 12)
-def _line_mask(font, text: str) -> tuple[object, tuple[int, int]]:
+def _line_indices(font, text: str, colour: tuple[int, int, int]) -> tuple[Image.Image, tuple[int, int]]:
+    """A line drawn in `colour` on the paper as palette indices (`_shades` of its `_line_mask`), and its offset."""
+    mask, offset = _line_mask(font, text)
+    return mask.point(_shades(colour, PAPER)), offset
+
+
+@lru_cache(maxsize=1 << 12)
+def _line_mask(font, text: str) -> tuple[Image.Image, tuple[int, int]]:
     """What `font.getmask2(text, "L")` gives (the coverage and its offset), put together from each letter's own
     mask (`_glyph`) as Pillow's basic layout does: the pen advances by each letter's advance plus its kerning with
     the next (Pillow adds whole pixels of kerning as 1/64ths), each letter is placed at the pen rounded to a pixel,
@@ -210,8 +199,8 @@ def _line_mask(font, text: str) -> tuple[object, tuple[int, int]]:
         top, bottom = max(top, origin_y), min(bottom, origin_y - mask.size[1])
         pen += advance + (_kerning(font, letter, text[index + 1]) if index + 1 < len(text) else 0)
     right = max(right, (pen + 32) >> 6)
-    line = Image.core.fill("L", (right - left, top - bottom))
-    draw = Image.core.draw(line, 0)
+    line = Image.new("L", (right - left, top - bottom))
+    draw = ImageDraw.Draw(line).draw
     for x, y, mask in placed:
         draw.draw_bitmap((x - left, y + top), mask, 255)
     return line, (left, font.font.ascent - top)
@@ -228,14 +217,6 @@ def _glyph(font, letter: str) -> tuple[object, int, int, int]:
 def _kerning(font, before: str, after: str) -> int:
     """What the pair's kerning adds to the pen, in 1/64 pixels, as Pillow measures it."""
     return round(font.getlength(before + after) * 64) - round(font.getlength(before) * 64) - round(font.getlength(after) * 64)
-
-
-@lru_cache(maxsize=16)
-def _shade_table(colour: tuple[int, int, int]) -> bytes:
-    """`_shades` of `colour` on the paper as a `bytes.translate` table (coverage 0 is the paper, index 0)."""
-    table = bytes(_shades(colour, PAPER))
-    assert table[0] == 0
-    return table
 
 
 @lru_cache(maxsize=64)
@@ -303,6 +284,21 @@ def _frame_bands(label: str, site_name: str) -> tuple[tuple[bytes, int, int], ..
     """The frame's rows `_deflated` a band of `BAND` rows at a time."""
     frame = _frame(label, site_name)
     return tuple(_deflated(frame.crop((0, top, WIDTH + 1, min(top + BAND, HEIGHT))).tobytes()) for top in range(0, HEIGHT, BAND))
+
+
+@lru_cache(maxsize=1 << 10)
+def _frame_around(label: str, site_name: str, first: int, last: int) -> tuple[tuple[bytes, int, int], tuple[bytes, int, int]]:
+    """The frame's bands before `first` and from `last` on (`_frame_bands`), each run joined into one segment."""
+    bands = _frame_bands(label, site_name)
+    return _joined(bands[:first]), _joined(bands[last:])
+
+
+def _joined(segments) -> tuple[bytes, int, int]:
+    """Consecutive `_deflated` segments as one."""
+    adler = 1
+    for _, checksum, length in segments:
+        adler = _adler32_combine(adler, checksum, length)
+    return b"".join(deflated for deflated, _, _ in segments), adler, sum(length for _, _, length in segments)
 
 
 def _paint(image: Image.Image, lines: list[tuple[int, str]], font, colour, ground, *, over: bool) -> tuple[int, int] | None:

@@ -165,7 +165,7 @@ def _text_rows(card: Card, title: list[tuple[int, str]], title_font, details: li
         return 0, 0, b""
     first, last = placed[0][1] // BAND, -(-(placed[-1][1] + placed[-1][2].height) // BAND)
     top, bottom = first * BAND, min(last * BAND, HEIGHT)
-    if (any(x < 0 or x + indices.width > WIDTH + 1 for x, _, indices in placed) or placed[-1][1] + placed[-1][2].height > bottom
+    if (any(x < 0 or x + indices.width > WIDTH + 1 or y < 0 for x, y, indices in placed) or placed[-1][1] + placed[-1][2].height > bottom
             or any(above[1] + above[2].height > below[1] for above, below in itertools.pairwise(placed))
             or not all(_blank_rows(card.label, card.site_name)[top:bottom])):
         return None
@@ -187,7 +187,8 @@ def _line_mask(font, text: str) -> tuple[Image.Image, tuple[int, int]]:
     """What `font.getmask2(text, "L")` gives (the coverage and its offset), put together from each letter's own
     mask (`_glyph`) as Pillow's basic layout does: the pen advances by each letter's advance plus its kerning with
     the next (Pillow adds whole pixels of kerning as 1/64ths), each letter is placed at the pen rounded to a pixel,
-    and blended into what the letters before it drew as `draw_bitmap` blends (the same formula)."""
+    and blended into what the letters before it drew as `draw_bitmap` blends (the same formula). A letter's mask
+    alone holds all its pixels (FreeType's bitmap spans the glyph's box): tests/unit/test_cards.py checks lines and letters."""
     pen = 0
     placed = []
     left = top = bottom = right = 0
@@ -286,7 +287,7 @@ def _frame_bands(label: str, site_name: str) -> tuple[tuple[bytes, int, int], ..
     return tuple(_deflated(frame.crop((0, top, WIDTH + 1, min(top + BAND, HEIGHT))).tobytes()) for top in range(0, HEIGHT, BAND))
 
 
-@lru_cache(maxsize=1 << 10)
+@lru_cache(maxsize=512)
 def _frame_around(label: str, site_name: str, first: int, last: int) -> tuple[tuple[bytes, int, int], tuple[bytes, int, int]]:
     """The frame's bands before `first` and from `last` on (`_frame_bands`), each run joined into one segment."""
     bands = _frame_bands(label, site_name)

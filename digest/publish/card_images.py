@@ -105,16 +105,21 @@ def _gap(font, before: str, after: str) -> float:
 
 def draw(card: Card) -> bytes:
     """The card as PNG bytes (a palette image: small, and the same bytes for the same card)."""
-    image, (top, bottom) = _drawn(card)
-    bands = _frame_bands(card.label, card.site_name)
-    first, last = top // BAND, -(-bottom // BAND)
+    title, title_font, details = _layout(card)
+    fast = _text_rows(card, title, title_font, details)
+    if fast is None:
+        image, (top, bottom) = _drawn(card)
+        first, last = top // BAND, -(-bottom // BAND)
+        rows = image.crop((0, first * BAND, WIDTH + 1, min(last * BAND, HEIGHT))).tobytes() if first < last else None
+    else:
+        first, last, rows = fast
+    head, tail = _frame_around(card.label, card.site_name, first, last)
     # the frame's bands the text leaves untouched are spliced in already deflated; only the rest is deflated here
-    text = [_deflated(image.crop((0, first * BAND, WIDTH + 1, min(last * BAND, HEIGHT))).tobytes())] if first < last else []
-    return _png([*bands[:first], *text, *bands[last:]], _palette_bytes())
+    return _png([head, *([_deflated(rows)] if first < last else []), tail], _palette_bytes())
 
 
-def _drawn(card: Card) -> tuple[Image.Image, tuple[int, int]]:
-    """The card's rows as its PNG holds them (`_frame`) and the first and past-the-last rows its text is drawn on."""
+def _layout(card: Card) -> tuple[list[tuple[int, str]], ImageFont.FreeTypeFont, list[tuple[int, str]]]:
+    """Where the card's title and detail lines go: (y, line) of each, and the title's font."""
     text_width = WIDTH - 2 * MARGIN
     y = 64 + 52
     detail_lines = 3 if len(card.details) == 1 else 1  # one detail (the home card's description) may wrap
@@ -134,11 +139,92 @@ def _drawn(card: Card) -> tuple[Image.Image, tuple[int, int]]:
         for line in _wrap(detail, _font(False, 32), text_width, detail_lines)[0]:
             details.append((y, line))
             y += 44
+    return title, title_font, details
+
+
+def _drawn(card: Card) -> tuple[Image.Image, tuple[int, int]]:
+    """The card's rows as its PNG holds them (`_frame`) and the first and past-the-last rows its text is drawn on,
+    drawn with Pillow's own text rendering (`_text_rows` gives the same rows quicker when it can)."""
+    title, title_font, details = _layout(card)
     image = _frame(card.label, card.site_name).copy()
     drawn = [_paint(image, title, title_font, TITLE, PAPER, over=True),
              _paint(image, details, _font(False, 32), MUTED, PAPER, over=True)]
     drawn = [rows for rows in drawn if rows]
     return image, (min(top for top, _ in drawn), max(bottom for _, bottom in drawn)) if drawn else (0, 0)
+
+
+def _text_rows(card: Card, title: list[tuple[int, str]], title_font, details: list[tuple[int, str]]) -> tuple[int, int, bytes] | None:
+    """The bands `_drawn` would change, as (first band, past-the-last band, their rows' bytes), built without the
+    frame: each line's palette indices (`_line_indices`) pasted where `_paint` draws it; None when that would not
+    be the same rows (the frame not blank there, a line wider than the card, two lines sharing a row: `_paint`
+    blends their coverages before mapping them to indices)."""
+    left = 1 + MARGIN  # after each row's filter byte
+    placed = [(left + x, y + top, indices) for lines, font, colour in ((title, title_font, TITLE), (details, _font(False, 32), MUTED))
+              for y, text in lines if text for indices, (x, top) in [_line_indices(font, text, colour)]]
+    if not placed:
+        return 0, 0, b""
+    first, last = placed[0][1] // BAND, -(-(placed[-1][1] + placed[-1][2].height) // BAND)
+    top, bottom = first * BAND, min(last * BAND, HEIGHT)
+    if (any(x < 0 or x + indices.width > WIDTH + 1 or y < 0 for x, y, indices in placed) or placed[-1][1] + placed[-1][2].height > bottom
+            or any(above[1] + above[2].height > below[1] for above, below in itertools.pairwise(placed))
+            or not all(_blank_rows(card.label, card.site_name)[top:bottom])):
+        return None
+    rows = Image.new("L", (WIDTH + 1, bottom - top))
+    for x, y, indices in placed:
+        rows.paste(indices, (x, y - top))
+    return first, last, rows.tobytes()
+
+
+@lru_cache(maxsize=1 << 12)
+def _line_indices(font, text: str, colour: tuple[int, int, int]) -> tuple[Image.Image, tuple[int, int]]:
+    """A line drawn in `colour` on the paper as palette indices (`_shades` of its `_line_mask`), and its offset."""
+    mask, offset = _line_mask(font, text)
+    return mask.point(_shades(colour, PAPER)), offset
+
+
+@lru_cache(maxsize=1 << 12)
+def _line_mask(font, text: str) -> tuple[Image.Image, tuple[int, int]]:
+    """What `font.getmask2(text, "L")` gives (the coverage and its offset), put together from each letter's own
+    mask (`_glyph`) as Pillow's basic layout does: the pen advances by each letter's advance plus its kerning with
+    the next (Pillow adds whole pixels of kerning as 1/64ths), each letter is placed at the pen rounded to a pixel,
+    and blended into what the letters before it drew as `draw_bitmap` blends (the same formula). A letter's mask
+    alone holds all its pixels (FreeType's bitmap spans the glyph's box): tests/unit/test_cards.py checks lines and letters."""
+    pen = 0
+    placed = []
+    left = top = bottom = right = 0
+    for index, letter in enumerate(text):
+        mask, origin_x, origin_y, advance = _glyph(font, letter)
+        x = (pen + 32) >> 6  # FreeType's rounding of 26.6 to pixels
+        placed.append((x - origin_x, -origin_y, mask))
+        left, right = min(left, x - origin_x), max(right, x - origin_x + mask.size[0])
+        top, bottom = max(top, origin_y), min(bottom, origin_y - mask.size[1])
+        pen += advance + (_kerning(font, letter, text[index + 1]) if index + 1 < len(text) else 0)
+    right = max(right, (pen + 32) >> 6)
+    line = Image.new("L", (right - left, top - bottom))
+    draw = ImageDraw.Draw(line).draw
+    for x, y, mask in placed:
+        draw.draw_bitmap((x - left, y + top), mask, 255)
+    return line, (left, font.font.ascent - top)
+
+
+@lru_cache(maxsize=1 << 12)
+def _glyph(font, letter: str) -> tuple[object, int, int, int]:
+    """A letter's coverage mask alone, where its pen origin lies in it (column, baseline row), and its advance in 1/64 pixels."""
+    mask, (x, y) = font.getmask2(letter, "L")
+    return mask, -x, font.font.ascent - y, round(font.getlength(letter) * 64)
+
+
+@lru_cache(maxsize=1 << 14)
+def _kerning(font, before: str, after: str) -> int:
+    """What the pair's kerning adds to the pen, in 1/64 pixels, as Pillow measures it."""
+    return round(font.getlength(before + after) * 64) - round(font.getlength(before) * 64) - round(font.getlength(after) * 64)
+
+
+@lru_cache(maxsize=64)
+def _blank_rows(label: str, site_name: str) -> tuple[bool, ...]:
+    """For each of the frame's rows: whether it is all zero bytes (no filter, paper)."""
+    data, row = _frame(label, site_name).tobytes(), WIDTH + 1
+    return tuple(not data[top:top + row].strip(b"\0") for top in range(0, len(data), row))
 
 
 def _png(segments: list[tuple[bytes, int, int]], palette: bytes) -> bytes:
@@ -199,6 +285,21 @@ def _frame_bands(label: str, site_name: str) -> tuple[tuple[bytes, int, int], ..
     """The frame's rows `_deflated` a band of `BAND` rows at a time."""
     frame = _frame(label, site_name)
     return tuple(_deflated(frame.crop((0, top, WIDTH + 1, min(top + BAND, HEIGHT))).tobytes()) for top in range(0, HEIGHT, BAND))
+
+
+@lru_cache(maxsize=512)
+def _frame_around(label: str, site_name: str, first: int, last: int) -> tuple[tuple[bytes, int, int], tuple[bytes, int, int]]:
+    """The frame's bands before `first` and from `last` on (`_frame_bands`), each run joined into one segment."""
+    bands = _frame_bands(label, site_name)
+    return _joined(bands[:first]), _joined(bands[last:])
+
+
+def _joined(segments) -> tuple[bytes, int, int]:
+    """Consecutive `_deflated` segments as one."""
+    adler = 1
+    for _, checksum, length in segments:
+        adler = _adler32_combine(adler, checksum, length)
+    return b"".join(deflated for deflated, _, _ in segments), adler, sum(length for _, _, length in segments)
 
 
 def _paint(image: Image.Image, lines: list[tuple[int, str]], font, colour, ground, *, over: bool) -> tuple[int, int] | None:

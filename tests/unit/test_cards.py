@@ -106,3 +106,53 @@ def test_wrapping_adds_up_the_lengths_pillow_measures():
             assert pen.textlength(line, font=font) <= 500 or " " not in line
             if following:  # each line is the longest run of words that fits
                 assert pen.textlength(f"{line} {following.split()[0]}", font=font) > 500
+
+
+EDGE_TITLES = [  # the first two are drawn the quick way, the others not (a line wider than the card, lines sharing rows)
+    "AV To. “Ty’s” W. Yêu — Ấn Độ; fi‑fl (2050): Tương lai xanh, Wa Ve Yo LT",
+    "Hội thảo về giảm phát thải",
+    "AVAVAVAVAVAVAVAVAVAVAVAVAVAVAV “Ty’s” T. W. Yêu — Ấn Độ; fi‑fl (2050) …",  # kerning adds up along a line
+    "Supercalifragilisticexpialidociousandevenlongerthanthatwithoutanyspaceatallwhatsoever Hội",  # wider than the card
+    "Ở Ẵ Ỗ Ữ Ỹ ỷ ự ợ ậ ặ ệ ộ Ậ Ặ Ệ Ộ Ợ Ự ĐẤT ẤN ỀNH g̃",  # stacked tone marks, a combining mark
+]
+
+
+def _letters() -> str:
+    return "".join(chr(code) for code in (*range(0x21, 0x7F), *range(0xA1, 0x250), *range(0x1E00, 0x1F00), *range(0x2010, 0x2050)))
+
+
+def test_lines_put_together_from_letters_are_what_pillow_renders(root):
+    cards = all_cards(load_catalogue(root / "data"))
+    texts = {text for card in cards.values() for text in (card.title, *card.details, card.label.upper(), card.site_name)}
+    letters = _letters()
+    texts |= {f"H{letter}H" for letter in letters} | {letters[start:start + 40] for start in range(0, len(letters), 40)}
+    texts |= {word for title in EDGE_TITLES for word in title.split()} | set(EDGE_TITLES)
+    for bold, size in ((True, 56), (True, 48), (True, 42), (True, 36), (True, 26), (True, 34), (False, 32)):
+        font = card_images._font(bold, size)
+        for text in filter(None, texts):
+            mask, offset = card_images._line_mask(font, text)
+            expected, expected_offset = font.getmask2(text, "L")
+            assert (offset, mask.size) == (expected_offset, expected.size), (size, text)
+            assert mask.tobytes() == Image.Image()._new(expected).tobytes(), (size, text)
+
+
+def _stock(card: Card, monkeypatch) -> bytes:
+    with monkeypatch.context() as patch:
+        patch.setattr(card_images, "_text_rows", lambda *_: None)
+        return card_images.draw(card)
+
+
+def test_the_quick_drawing_is_the_stock_drawing_byte_for_byte(root, monkeypatch):
+    cards = list(all_cards(load_catalogue(root / "data")).values())
+    site_name = cards[0].site_name
+    cards += [Card(lang, label, title, details, site_name) for lang, label in (("vi", "Sự kiện"), ("en", "")) for title in EDGE_TITLES
+              for details in ((), ("Một dòng mô tả rất dài " * 12,), ("17/01/2024 (suy luận: năm)", "Thừa Thiên Huế"))]
+    quick = []
+    for card in cards:
+        title, font, details = card_images._layout(card)
+        quick.append(card_images._text_rows(card, title, font, details) is not None)
+        assert card_images.draw(card) == _stock(card, monkeypatch), card
+    edges = len(EDGE_TITLES) * 6
+    assert all(quick[:-edges]), "every card of the real data is drawn the quick way"
+    assert [title in EDGE_TITLES[:2] for title in (card.title for card in cards[-edges:])] == quick[-edges:], "the edge cases try both ways"
+    assert card_images._shades(card_images.TITLE, card_images.PAPER)[0] == card_images._shades(card_images.MUTED, card_images.PAPER)[0] == 0

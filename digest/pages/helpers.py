@@ -6,6 +6,7 @@ Helpers return plain text and data; templates hold the markup and escape by thei
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from markupsafe import Markup
 
@@ -23,6 +24,34 @@ SHORT_LABEL = 90
 _VIETNAMESE_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.IGNORECASE)
 
 
+class Names:
+    """An entity's names as `PageHelpers.mentions` finds them in a text: any of them as whole words, in any case."""
+
+    def __init__(self, names: list[str | None]):
+        alternatives = sorted(filter(None, names), key=len, reverse=True)
+        self.pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, alternatives))})(?!\w)", re.IGNORECASE)
+        # In an ASCII text the pattern can match only where an ASCII name's lowercase is in the text's
+        # lowercase (among ASCII letters, case is all IGNORECASE equates), unless a name of other letters
+        # could match ASCII letters ("ſ" matches "s"): a quick way to the pattern's "no".
+        self._ascii = tuple(name.lower() for name in alternatives if name.isascii())
+        self._ascii_only = bool(alternatives) and not any(all(char.isascii() or _matches_ascii(char) for char in name) for name in alternatives if not name.isascii())
+
+    def found_in(self, text: str) -> bool:
+        """Whether `pattern` finds a name in `text`."""
+        if self._ascii_only and text.isascii():
+            lowered = text.lower()
+            if not any(name in lowered for name in self._ascii):
+                return False
+        return self.pattern.search(text) is not None
+
+
+@cache
+def _matches_ascii(char: str) -> bool:
+    """Whether a character, ignoring case as `re` does, matches some ASCII character."""
+    pattern = re.compile(re.escape(char), re.IGNORECASE)
+    return any(pattern.fullmatch(chr(code)) for code in range(128))
+
+
 class PageHelpers:
     """Helpers a template needs for one language."""
 
@@ -33,7 +62,7 @@ class PageHelpers:
         self.other = site.other_languages(lang)[0]
         self.t = labels
         self._keys: dict[str, dict[str, str]] = {}
-        self._names: dict[tuple[str, str], re.Pattern] = {}
+        self._names: dict[tuple[str, str], Names] = {}
         self._at: dict[tuple[str, str, str], dict[str, list]] = {}
 
     # -- links (the site map's, in this language)
@@ -131,13 +160,12 @@ class PageHelpers:
         """Whether a text (in this language) names an entity: a person by name or alias; an organisation
         or place by its name in this language, short name or alias; whole words, any case. The one rule
         by which an entity's page picks the key points and commitments that name it."""
-        if (kind, ident) not in self._names:
+        names = self._names.get((kind, ident))
+        if names is None:
             entity = self.entity(kind, ident)
             name = entity.name if kind == "people" else entity.name[self.lang]
-            names = [name, getattr(entity, "short", None), *entity.aliases]
-            alternatives = "|".join(re.escape(name) for name in sorted(filter(None, names), key=len, reverse=True))
-            self._names[kind, ident] = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-        return bool(self._names[kind, ident].search(text))
+            names = self._names[kind, ident] = Names([name, getattr(entity, "short", None), *entity.aliases])
+        return names.found_in(text)
 
     def at_event(self, kind: str, ident: str, event: Event) -> dict[str, list]:
         """What an entity's page shows of one event: a person's roles there (participants, with role and

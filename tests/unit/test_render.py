@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
+import re
 
 import markdown
 import pytest
@@ -14,7 +16,7 @@ from bs4 import BeautifulSoup
 from digest.load import load_catalogue
 from digest.numbers import format_date, format_datetime, format_number
 from digest.pages import GENERATED_MARK, render_site
-from digest.pages.helpers import PageHelpers
+from digest.pages.helpers import Names, PageHelpers
 from digest.pages.markup import escape_md
 from digest.pages.open_data import OpenData, OpenEventFile, indented_json
 from digest.pages.templating import load_labels
@@ -93,3 +95,42 @@ def test_jsonld_cannot_break_out_of_its_script_element(catalogue):
     body = block[len('<script type="application/ld+json">'): -len("</script>")]
     assert "<" not in body and ">" not in body and "&" not in body
     assert json.loads(body)["@graph"][0]["name"] == hostile
+
+
+def _mentions_by_pattern(names: list[str | None], text: str) -> bool:
+    """The rule `PageHelpers.mentions` states, as one regular expression (what `Names` must answer)."""
+    alternatives = "|".join(re.escape(name) for name in sorted(filter(None, names), key=len, reverse=True))
+    return re.search(rf"(?<!\w)(?:{alternatives})(?!\w)", text, re.IGNORECASE) is not None
+
+
+@pytest.mark.parametrize(("names", "text"), [
+    (["Stanislav"], "ſtaniſlav said"), (["ſtan"], "stan said"), (["Kelvin"], "\u212aelvin"), (["\u212aelvin"], "kelvin x"),
+    (["ıstanbul"], "Istanbul"), (["Istanbul"], "ıstanbul"), (["İzmir"], "izmir"), (["izmir"], "İzmir"),
+    (["EVN"], "the evn said"), (["EVN"], "the evnx said"), (["EVN"], "xevn"), (["A.B"], "a.b."), (["ß"], "ss"), (["ss"], "ß"),
+    (["Vũ Ngọc Khánh", "Vu Ngoc Khanh"], "VU NGOC KHANH spoke"), (["Vũ Ngọc Khánh"], "Vu Ngoc Khanh"), (["Vũ Ngọc Khánh"], "vũ ngọc khánh"),
+    ([None, "x"], "X"), (["_a"], "b_a"), (["Ω"], "ω"),
+])
+def test_names_are_found_as_the_pattern_finds_them(names, text):
+    assert Names(names).found_in(text) == _mentions_by_pattern(names, text)
+
+
+def test_names_are_found_as_the_pattern_finds_them_in_random_texts():
+    letters = "abkisKI ſıİ\u212aéÉ_-.ßΩω"
+    chosen = random.Random(15)  # noqa: S311 (test data, not secrets)
+    for _ in range(5000):
+        names = ["".join(chosen.choice(letters) for _ in range(chosen.randint(1, 3))) for _ in range(chosen.randint(1, 3))]
+        text = "".join(chosen.choice(letters) for _ in range(chosen.randint(0, 12)))
+        if chosen.random() < 0.5:
+            text = text.encode("ascii", "ignore").decode()
+        assert Names(names).found_in(text) == _mentions_by_pattern(names, text), (names, text)
+
+
+def test_mentions_on_the_fixture_data_are_the_patterns(catalogue):
+    for lang, labels in load_labels().items():
+        helpers = PageHelpers(catalogue, lang, labels)
+        for kind in ("people", "organisations"):
+            for ident, entity in getattr(catalogue, kind).items():
+                names = [entity.name if kind == "people" else entity.name[lang], getattr(entity, "short", None), *entity.aliases]
+                for event in catalogue.events:
+                    for text in [*event.summary[lang], *(point.text[lang] for point in event.key_points)]:
+                        assert helpers.mentions(kind, ident, text) == _mentions_by_pattern(names, text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 import random
 import re
 
@@ -17,8 +18,9 @@ from digest.load import load_catalogue
 from digest.numbers import format_date, format_datetime, format_number
 from digest.pages import GENERATED_MARK, render_site
 from digest.pages.helpers import Names, PageHelpers
-from digest.pages.markup import escape_md
+from digest.pages.markup import escape_md, md_destination
 from digest.pages.open_data import OpenData, OpenEventFile, indented_json
+from digest.pages.pagination import paginate, relative
 from digest.pages.templating import load_labels
 from digest.schema import Bilingual
 
@@ -134,3 +136,16 @@ def test_mentions_on_the_fixture_data_are_the_patterns(catalogue):
                 for event in catalogue.events:
                     for text in [*event.summary[lang], *(point.text[lang] for point in event.key_points)]:
                         assert helpers.mentions(kind, ident, text) == _mentions_by_pattern(names, text)
+
+
+@pytest.mark.parametrize("kind", ["events", "people"])
+@pytest.mark.parametrize("ident", [None, "x", "page"])
+def test_pager_links_are_relpaths(kind, ident):
+    pages = paginate(list(range(95)), kind, ident, per_page=10)
+    for _, pager in pages:
+        for number in range(1, pager.total + 1):
+            if number != pager.number:
+                expected = posixpath.relpath(pager.path(number), posixpath.dirname(pager.doc) or ".")
+                assert pager.link(number) == md_destination(expected)
+    for path, folder in [("a/b.md", "a"), ("a.md", ""), ("a/b/c.md", "a/d"), ("a/b", "a/b"), ("x/y.md", "z/w/v"), ("a/b/page/2.md", "a")]:
+        assert relative(path, folder) == posixpath.relpath(path, folder or ".")

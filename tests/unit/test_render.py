@@ -19,7 +19,7 @@ from digest.numbers import format_date, format_datetime, format_number
 from digest.pages import GENERATED_MARK, render_site
 from digest.pages.helpers import Names, PageHelpers
 from digest.pages.markup import escape_md, md_destination
-from digest.pages.open_data import OpenData, OpenEventFile, indented_json
+from digest.pages.open_data import OpenData, OpenEventFile, event_data, indented_json, open_data, open_data_json
 from digest.pages.pagination import paginate, relative
 from digest.pages.templating import load_labels
 from digest.schema import Bilingual
@@ -149,3 +149,12 @@ def test_pager_links_are_relpaths(kind, ident):
                 assert pager.link(number) == md_destination(expected)
     for path, folder in [("a/b.md", "a"), ("a.md", ""), ("a/b/c.md", "a/d"), ("a/b", "a/b"), ("x/y.md", "z/w/v"), ("a/b/page/2.md", "a")]:
         assert relative(path, folder) == posixpath.relpath(path, folder or ".")
+
+
+def test_open_data_file_holds_each_events_own_data(catalogue):
+    """The whole archive's file, put together from each event's `event_data`, is the `OpenData` model's own dump."""
+    whole = open_data(catalogue).model_dump(mode="json", exclude_none=True)
+    expected = json.dumps(whole, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+    assert open_data_json(catalogue) == expected
+    assert open_data_json(catalogue, [event_data(event) for event in catalogue.events]) == expected
+    assert whole["events"] and whole["events"] == [event_data(event) for event in catalogue.events]

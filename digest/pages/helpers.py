@@ -6,7 +6,7 @@ Helpers return plain text and data; templates hold the markup and escape by thei
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -30,26 +30,30 @@ class Names:
     def __init__(self, names: list[str | None]):
         alternatives = sorted(filter(None, names), key=len, reverse=True)
         self.pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, alternatives))})(?!\w)", re.IGNORECASE)
-        # In an ASCII text the pattern can match only where an ASCII name's lowercase is in the text's
-        # lowercase (among ASCII letters, case is all IGNORECASE equates), unless a name of other letters
-        # could match ASCII letters ("ſ" matches "s"): a quick way to the pattern's "no".
-        self._ascii = tuple(name.lower() for name in alternatives if name.isascii())
-        self._ascii_only = bool(alternatives) and not any(all(char.isascii() or _matches_ascii(char) for char in name) for name in alternatives if not name.isascii())
+        # Among PLAIN_LETTERS, IGNORECASE equates just what `str.lower` does: in a text of those, a name of
+        # those can match only where its lowercase is in the text's, a quick way to the pattern's "no".
+        plain = all(PLAIN_LETTERS.issuperset(name) for name in alternatives)
+        self._lowered = tuple(name.lower() for name in alternatives) if alternatives and plain else None
 
     def found_in(self, text: str) -> bool:
         """Whether `pattern` finds a name in `text`."""
-        if self._ascii_only and text.isascii():
-            lowered = text.lower()
-            if not any(name in lowered for name in self._ascii):
+        if self._lowered is not None:
+            lowered = _plain_lowercase(text)
+            if lowered is not None and not any(name in lowered for name in self._lowered):
                 return False
         return self.pattern.search(text) is not None
 
 
-@cache
-def _matches_ascii(char: str) -> bool:
-    """Whether a character, ignoring case as `re` does, matches some ASCII character."""
-    pattern = re.compile(re.escape(char), re.IGNORECASE)
-    return any(pattern.fullmatch(chr(code)) for code in range(128))
+@lru_cache(maxsize=4096)  # a text is looked at for each entity of its event
+def _plain_lowercase(text: str) -> str | None:
+    """A text's lowercase, when all its characters are PLAIN_LETTERS."""
+    return text.lower() if text.isascii() or PLAIN_LETTERS.issuperset(text) else None
+
+
+#: ASCII, Latin letters (Vietnamese's among them) and general punctuation, less the few characters that `re`'s
+#: IGNORECASE equates with another of them though `str.lower` does not ("ı" and "i", "ſ" and "s"), or whose
+#: lowercase is two characters ("İ"). tests/unit/test_render.py checks every pair against `re`.
+PLAIN_LETTERS = frozenset(map(chr, [*range(0x250), *range(0x1E00, 0x1F00), *range(0x2000, 0x2070)])) - set("\u0130\u0131\u017f\u1e60\u1e61\u1e9b")
 
 
 class PageHelpers:

@@ -91,20 +91,29 @@ def load_event(path: Path, root: Path) -> tuple[Event | None, dict, list[DataErr
 
 def _load_checked(path: Path, shared: tuple[Path, dict[str, dict], Path | None]) -> tuple[Event | None, dict | None, list[DataError]]:
     """One event file read, validated and checked."""
-    root, registry, archive = shared
-    event, lines, errors = load_event(path, root)
-    if event is not None:
-        errors = errors + check_event(event, registry, relative_name(path, root), lines, archive, event.model_dump())
-    # A file's line numbers are kept only when it has errors (they are many; the checks across files,
-    # rarely failing, read them again).
-    return event, (lines if errors else None), errors
+    event, _, lines, errors = _load_dumped(path, shared)
+    return event, lines, errors
 
 
 def _load_checked_plain(path: Path, shared: tuple[Path, dict[str, dict], Path | None]) -> tuple[dict | None, dict | None, list[DataError]]:
     """`_load_checked` in a worker process: the event comes back as a plain dict, which crosses a process
     boundary much faster than a pickled model."""
-    event, lines, errors = _load_checked(path, shared)
-    return (event.model_dump() if event is not None else None), lines, errors
+    _, data, lines, errors = _load_dumped(path, shared)
+    return data, lines, errors
+
+
+def _load_dumped(path: Path, shared: tuple[Path, dict[str, dict], Path | None]) -> tuple[Event | None, dict | None, dict | None, list[DataError]]:
+    """One event file read, validated and checked: the event, its `model_dump()` (which the checks read), its
+    line numbers when it has errors, and its errors."""
+    root, registry, archive = shared
+    event, lines, errors = load_event(path, root)
+    data = None
+    if event is not None:
+        data = event.model_dump()
+        errors = errors + check_event(event, registry, relative_name(path, root), lines, archive, data)
+    # A file's line numbers are kept only when it has errors (they are many; the checks across files,
+    # rarely failing, read them again).
+    return event, data, (lines if errors else None), errors
 
 
 def _as_event(data: Event | dict | None) -> Event | None:

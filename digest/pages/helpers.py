@@ -6,6 +6,7 @@ Helpers return plain text and data; templates hold the markup and escape by thei
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -23,6 +24,38 @@ SHORT_LABEL = 90
 _VIETNAMESE_LETTERS = re.compile("[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.IGNORECASE)
 
 
+class Names:
+    """An entity's names as `PageHelpers.mentions` finds them in a text: any of them as whole words, in any case."""
+
+    def __init__(self, names: list[str | None]):
+        alternatives = sorted(filter(None, names), key=len, reverse=True)
+        self.pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, alternatives))})(?!\w)", re.IGNORECASE)
+        # Among PLAIN_LETTERS, IGNORECASE equates just what `str.lower` does: in a text of those, a name of
+        # those can match only where its lowercase is in the text's, a quick way to the pattern's "no".
+        plain = all(PLAIN_LETTERS.issuperset(name) for name in alternatives)
+        self._lowered = tuple(name.lower() for name in alternatives) if alternatives and plain else None
+
+    def found_in(self, text: str) -> bool:
+        """Whether `pattern` finds a name in `text`."""
+        if self._lowered is not None:
+            lowered = _plain_lowercase(text)
+            if lowered is not None and not any(name in lowered for name in self._lowered):
+                return False
+        return self.pattern.search(text) is not None
+
+
+@lru_cache(maxsize=4096)  # a text is looked at for each entity of its event
+def _plain_lowercase(text: str) -> str | None:
+    """A text's lowercase, when all its characters are PLAIN_LETTERS."""
+    return text.lower() if text.isascii() or PLAIN_LETTERS.issuperset(text) else None
+
+
+#: ASCII, Latin letters (Vietnamese's among them) and general punctuation, less the few characters that `re`'s
+#: IGNORECASE equates with another of them though `str.lower` does not ("ı" and "i", "ſ" and "s"), or whose
+#: lowercase is two characters ("İ"). tests/unit/test_render.py checks every pair against `re`.
+PLAIN_LETTERS = frozenset(map(chr, [*range(0x250), *range(0x1E00, 0x1F00), *range(0x2000, 0x2070)])) - set("\u0130\u0131\u017f\u1e60\u1e61\u1e9b")
+
+
 class PageHelpers:
     """Helpers a template needs for one language."""
 
@@ -33,7 +66,7 @@ class PageHelpers:
         self.other = site.other_languages(lang)[0]
         self.t = labels
         self._keys: dict[str, dict[str, str]] = {}
-        self._names: dict[tuple[str, str], re.Pattern] = {}
+        self._names: dict[tuple[str, str], Names] = {}
         self._at: dict[tuple[str, str, str], dict[str, list]] = {}
 
     # -- links (the site map's, in this language)
@@ -131,13 +164,12 @@ class PageHelpers:
         """Whether a text (in this language) names an entity: a person by name or alias; an organisation
         or place by its name in this language, short name or alias; whole words, any case. The one rule
         by which an entity's page picks the key points and commitments that name it."""
-        if (kind, ident) not in self._names:
+        names = self._names.get((kind, ident))
+        if names is None:
             entity = self.entity(kind, ident)
             name = entity.name if kind == "people" else entity.name[self.lang]
-            names = [name, getattr(entity, "short", None), *entity.aliases]
-            alternatives = "|".join(re.escape(name) for name in sorted(filter(None, names), key=len, reverse=True))
-            self._names[kind, ident] = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-        return bool(self._names[kind, ident].search(text))
+            names = self._names[kind, ident] = Names([name, getattr(entity, "short", None), *entity.aliases])
+        return names.found_in(text)
 
     def at_event(self, kind: str, ident: str, event: Event) -> dict[str, list]:
         """What an entity's page shows of one event: a person's roles there (participants, with role and

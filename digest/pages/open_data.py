@@ -50,9 +50,13 @@ def open_event(event: Event) -> OpenEvent:
                                      url_json=site.absolute_url("data", f"events/{event.id}.json"))
 
 
-def event_json(event: OpenEvent) -> str:
-    """One event's own data file (/data/events/<id>.json)."""
-    data = event.model_dump(mode="json", exclude_none=True)
+def event_data(event: Event) -> dict[str, Any]:
+    """An event's open data as JSON values: what its own file holds, and the whole archive's file for it."""
+    return open_event(event).model_dump(mode="json", exclude_none=True)
+
+
+def event_json(data: dict[str, Any]) -> str:
+    """One event's own data file (/data/events/<id>.json), from its `event_data`."""
     return indented_json({"licence": LICENCE, "site": site.site_url(), **data}) + "\n"
 
 
@@ -114,9 +118,13 @@ def open_data(catalogue: Catalogue, events: list[OpenEvent] | None = None) -> Op
     )
 
 
-def open_data_json(catalogue: Catalogue, events: list[OpenEvent] | None = None) -> str:
+def open_data_json(catalogue: Catalogue, events: list[dict[str, Any]] | None = None) -> str:
+    """The whole archive's file; `events`: each event's `event_data`, when the caller has them (an `OpenData`
+    dumps its events as `event_data` does)."""
+    data = open_data(catalogue, []).model_dump(mode="json", exclude_none=True)
+    data["events"] = events if events is not None else [event_data(event) for event in catalogue.events]
     # Compact: the C encoder is faster than the indenting one, and the file smaller.
-    return json.dumps(open_data(catalogue, events).model_dump(mode="json", exclude_none=True), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
 def open_data_schema() -> str:

@@ -30,7 +30,7 @@ class Pager:
         """A relative Markdown link to page `number`, or None for this page and pages that do not exist."""
         if not 1 <= number <= self.total or number == self.number:
             return None
-        return md_destination(posixpath.relpath(self.path(number), posixpath.dirname(self.doc) or "."))
+        return md_destination(relative(self.path(number), posixpath.dirname(self.doc)))
 
     @property
     def first(self) -> Markup | None:
@@ -47,6 +47,16 @@ class Pager:
     @property
     def last(self) -> Markup | None:
         return self.link(self.total) if self.number < self.total - 1 else None
+
+
+def relative(path: str, folder: str) -> str:
+    """`posixpath.relpath(path, folder or ".")` for paths inside a language's folder (relative, without "." or ".."
+    parts), worked out from their parts alone: relpath asks the system for the working folder twice a call."""
+    parts, base = path.split("/"), folder.split("/") if folder else []
+    shared = 0
+    while shared < min(len(parts), len(base)) and parts[shared] == base[shared]:
+        shared += 1
+    return "/".join([".."] * (len(base) - shared) + parts[shared:]) or "."
 
 
 def paginate(items: list, kind: str, ident: str | None = None, per_page: int = site.PER_PAGE) -> list[tuple[list, Pager]]:

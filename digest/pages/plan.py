@@ -13,7 +13,7 @@ from digest.pages.citations import citation_files
 from digest.pages.citations import meta as citation_meta
 from digest.pages.feeds import atom_feed
 from digest.pages.helpers import PageHelpers
-from digest.pages.open_data import event_json, event_schema, open_data_csv, open_data_json, open_data_schema, open_event
+from digest.pages.open_data import event_data, event_json, event_schema, open_data_csv, open_data_json, open_data_schema
 from digest.pages.pagination import paginate
 
 #: How many of the latest events the home page lists, and how many topics and places it offers as ways in
@@ -70,27 +70,27 @@ def _paged(lang: str, page_kind: str, page_id: str | None, template: str, items:
 def open_data_files(catalogue: Catalogue) -> list[PageSpec]:
     """The open data, once for all languages (under the default language's files)."""
     lang = site.DEFAULT_LANGUAGE
-    opened: dict[str, dict] = {}
+    dumped: dict[str, dict] = {}
 
-    def open_once(event) -> dict:  # validated once, written twice (its own file and the whole archive's)
-        if event.id not in opened:
-            opened[event.id] = open_event(event)
-        return opened[event.id]
+    def dump_once(event) -> dict:  # dumped once, written twice (its own file and the whole archive's)
+        if event.id not in dumped:
+            dumped[event.id] = event_data(event)
+        return dumped[event.id]
 
     return [
         PageSpec(site.docs_file(lang, site.doc_path("data", "events.json")),
-                 make=lambda: open_data_json(catalogue, [open_once(event) for event in catalogue.events])),
+                 make=lambda: open_data_json(catalogue, [dump_once(event) for event in catalogue.events])),
         PageSpec(site.docs_file(lang, site.doc_path("data", "events.csv")), make=lambda: open_data_csv(catalogue)),
         PageSpec(site.docs_file(lang, site.doc_path("data", "schema.json")), make=open_data_schema),
         PageSpec(site.docs_file(lang, site.doc_path("data", "event.schema.json")), make=event_schema),
-        *(event_data_file(event, open_once) for event in catalogue.events),
+        *(event_data_file(event, dump_once) for event in catalogue.events),
     ]
 
 
-def event_data_file(event, opener: Callable[[Any], dict] = open_event) -> PageSpec:
+def event_data_file(event, dumper: Callable[[Any], dict] = event_data) -> PageSpec:
     """One event's own open-data JSON (under the default language's files)."""
     path = site.docs_file(site.DEFAULT_LANGUAGE, site.doc_path("data", f"events/{event.id}.json"))
-    return PageSpec(path, make=lambda: event_json(opener(event)))
+    return PageSpec(path, make=lambda: event_json(dumper(event)))
 
 
 def home_context(catalogue: Catalogue, browse: Browse, helpers: PageHelpers) -> dict[str, Any]:

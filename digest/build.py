@@ -22,8 +22,7 @@ from digest.archive import for_build
 from digest.load import Catalogue, load_catalogue
 from digest.load.catalogue import EventCache
 from digest.pages import render_each
-from digest.pages.cards import Card, all_cards
-from digest.parallel import Background
+from digest.pages.cards import all_cards
 from digest.publish import CARD_CACHE, draw_cards, index_site, publish
 from digest.write import Plan, commit, existing_files, stage
 
@@ -55,19 +54,15 @@ def archive_for(data: Path, say=print) -> Path | None:
 
 
 def generate(data: Path = DATA, docs: Path = DOCS, *, write: bool = True, root: Path | None = None,
-             archive: Path | None = None, cache: EventCache | None = None,
-             loaded: Callable[[Catalogue], object] | None = None) -> Generated:
+             archive: Path | None = None, cache: EventCache | None = None) -> Generated:
     """Load and validate data/ (against the articles in `archive`, when given), render every page, and
     write the changed files into docs/. Raises `DataErrors` (listing every problem) before anything is
     written. Errors name files relative to `root` (default: the data folder's parent).
 
     Pages are compared with docs/ as they are rendered, and the changed ones staged beside docs/;
     they replace their old versions only once every page has rendered, so docs/ is never left half
-    updated, and no language's pages are all held in memory at once. `loaded`, if given, is called
-    with the catalogue once it is loaded and valid, before the pages are rendered."""
+    updated, and no language's pages are all held in memory at once."""
     catalogue = load_catalogue(data, root or data.parent, archive, cache)
-    if loaded is not None:
-        loaded(catalogue)
     docs.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=docs.parent)) if write else None
     # The staged files go into a folder of staging's own, made like docs/ would be: into an empty docs/
@@ -108,13 +103,6 @@ def build_languages(config: Path, work: Path, quiet: bool, meanwhile: Callable[[
     return built
 
 
-def cards_drawn(catalogue: Catalogue) -> dict[str, Card]:
-    """Every card of the catalogue (`all_cards`), each drawn into the card cache unless already there."""
-    cards = all_cards(catalogue)
-    draw_cards(cards, CARD_CACHE)
-    return cards
-
-
 class StepTimes(dict):
     """Wall and CPU seconds (this process and its children, user and system) of each step of a build:
     {step: (wall, cpu)}. The benchmark times the whole build and reads the split from here."""
@@ -139,39 +127,29 @@ def build_site(site_dir: Path = SITE, config: Path = site.MKDOCS_CONFIG, steps: 
     The `search` step alone indexes an already built site again. `times` receives each step's times."""
     times = StepTimes() if times is None else times
     catalogue = None
-    drawing: list[Background] = []
+    if "pages" in steps:
+        with times.step("pages"):
+            result = generate(archive=archive_for(DATA))
+        catalogue = result.catalogue
+        if result.changes.count or not quiet:
+            print(f"docs/: {result.changes.summary(len(result.paths))}")
+    if "mkdocs" in steps:
+        cards: dict = {}
 
-    def start_drawing(loaded: Catalogue) -> None:
-        # The cards need only the catalogue: drawn from now on, on the cores that rendering and MkDocs leave idle.
-        if "mkdocs" in steps:
-            drawing.append(Background(cards_drawn, loaded))
+        def draw() -> None:
+            cards.update(all_cards(catalogue or load_catalogue(DATA)))
+            draw_cards(cards, CARD_CACHE)
 
-    try:
-        if "pages" in steps:
-            with times.step("pages"):
-                result = generate(archive=archive_for(DATA), loaded=start_drawing)
-            catalogue = result.catalogue
-            if result.changes.count or not quiet:
-                print(f"docs/: {result.changes.summary(len(result.paths))}")
-        if "mkdocs" in steps:
-            cards: dict[str, Card] = {}
-
-            def draw() -> None:
-                cards.update(drawing[0].result() if drawing else cards_drawn(catalogue or load_catalogue(DATA)))
-
-            site_dir.parent.mkdir(parents=True, exist_ok=True)
-            work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))  # same file system: merging is renaming
-            try:
-                with times.step("mkdocs"):
-                    # publish finds the cards in their cache; for this step alone, they (and the catalogue
-                    # they show) are drawn while MkDocs builds
-                    built = build_languages(config, work, quiet, meanwhile=draw)
-                    publish(built, site_dir, cards)
-            finally:
-                shutil.rmtree(work, ignore_errors=True)
-    finally:
-        for job in drawing:
-            job.stop()
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))  # same file system: merging is renaming
+        try:
+            with times.step("mkdocs"):
+                # The cards (and, for this step alone, the catalogue they show) go into their cache while
+                # MkDocs builds (a core is idle whenever one language finishes first); publish then finds them there.
+                built = build_languages(config, work, quiet, meanwhile=draw)
+                publish(built, site_dir, cards)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     if "search" in steps:
         with times.step("search"):
             index_site(site_dir)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -67,43 +66,3 @@ def parallel_map(function: Callable[[T, Any], R], items: Sequence[T], shared: An
             return mine + [result for chunk in done for result in chunk]
     finally:
         _TASK = None
-
-
-class Background(Generic[R]):
-    """`function(shared)` in a forked process of lower priority (`nice`), started at once: it takes the
-    cores the others leave idle. `shared` reaches it by fork; its result comes back pickled. `result()`
-    waits for it; `stop()` ends it unfinished."""
-
-    def __init__(self, function: Callable[[Any], R], shared: Any = None, *, nice: int = 10) -> None:
-        context = multiprocessing.get_context("fork")
-        self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_background, args=(function, shared, send, nice))
-        self._process.start()
-        send.close()
-
-    def result(self) -> R:
-        try:
-            done, value = self._receive.recv()
-        except EOFError:  # it ended without a word
-            self._process.join()
-            done, value = False, f"exit code {self._process.exitcode}"
-        self._process.join()
-        if not done:
-            raise RuntimeError(f"background process failed: {value}")
-        return value
-
-    def stop(self) -> None:
-        if self._process.is_alive():
-            self._process.terminate()
-        self._process.join()
-
-
-def _background(function: Callable[[Any], Any], shared: Any, send, nice: int) -> None:
-    os.nice(nice)
-    gc.freeze()
-    try:
-        outcome = (True, function(shared))
-    except BaseException:  # reported to the parent, which raises
-        outcome = (False, traceback.format_exc())
-    send.send(outcome)
-    send.close()

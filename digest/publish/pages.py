@@ -27,7 +27,7 @@ from mkdocs.structure.pages import (
 )
 from mkdocs.structure.toc import get_toc
 
-from digest.publish import front_matter
+from digest.publish import front_matter, plain_markdown
 
 #: The Markdown instance of each configuration: id → (configuration, extensions, their settings, instance).
 _instances: dict[int, tuple] = {}
@@ -64,11 +64,21 @@ class ReusedMarkdownPage(Page):
         self.markdown, self.meta = front_matter.get_data(source)
 
     def render(self, config, files) -> None:
-        """`Page.render` (MkDocs 1.6.1, copied) with `shared_markdown(config)` for the new instance it makes."""
+        """`Page.render` (MkDocs 1.6.1, copied) with `shared_markdown(config)` for the new instance it makes; a
+        plain page (digest/publish/plain_markdown.py) is written without it."""
         if self.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
 
         md = shared_markdown(config)
+        if plain_markdown.supported(md):
+            relative_path_ext = _RelativePathTreeprocessor(self.file, files, config)
+            done = plain_markdown.convert(md, self.markdown, relative_path_ext)
+            if done is not None:
+                self.content, self.toc, self._title_from_render = done.content, get_toc(done.toc_tokens), done.title
+                self.present_anchor_ids = done.anchor_ids
+                if log.getEffectiveLevel() > logging.DEBUG:
+                    self.links_to_anchors = done.links_to_anchors
+                return
         try:
             raw_html_ext = _RawHTMLPreprocessor()
             raw_html_ext._register(md)

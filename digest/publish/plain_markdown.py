@@ -8,7 +8,8 @@ writes the same result straight from those few shapes, with the same functions f
 (the raw-block scan of `html_blocks`, `attr_list`'s attribute lists, `toc`'s slugs and unique ids,
 MkDocs' link rewriting, the serializer's escaping), and returns None for any page holding anything
 else, or when the Markdown configuration is not the one it mirrors (`supported`): such pages go
-through Python-Markdown. tests/unit/test_plain_markdown.py compares both on every page.
+through Python-Markdown. tests/unit/test_shared_markdown.py compares both ways on every fixture and real
+page, tests/unit/test_plain_markdown.py on pages made to sit at the edges of what `convert` takes.
 """
 
 from __future__ import annotations
@@ -161,6 +162,7 @@ class _Writer:
         self.raw_ids: set = set()  # those inside raw HTML
 
     def page(self, text: str) -> Converted:
+        """Every block of the page, in order, then `write`; `_NotPlain` at the first block it does not take."""
         # normalize_whitespace: the page as it would leave it (with no line of only spaces: the same text)
         if re.search(r"\n +\n", text) or text.startswith(" "):
             raise _NotPlain
@@ -218,6 +220,7 @@ class _Writer:
         return index
 
     def heading(self, body: str) -> tuple:
+        """A one-line `#` heading: its level, attribute list and text (tags allowed, no character reference)."""
         m = _HEADING.fullmatch(body)
         if m is None:
             raise _NotPlain
@@ -228,6 +231,7 @@ class _Writer:
         return (f"h{len(m[1])}", attributes, self.plain(text), None)
 
     def bullets(self, body: str) -> tuple:
+        """A tight bulleted list, one `- ` item a line."""
         items = []
         for line in body.split("\n"):
             m = _ITEM.fullmatch(line)
@@ -237,6 +241,7 @@ class _Writer:
         return ("ul", {}, None, items)
 
     def paragraph(self, body: str) -> tuple:
+        """A paragraph no other block processor would take, with its attribute list on its last line."""
         if "  \n" in body:
             raise _NotPlain  # a line break, which could also come before the attribute list's line
         attributes = {}

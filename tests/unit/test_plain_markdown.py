@@ -32,7 +32,9 @@ def test_generated_pages_take_the_direct_way(data, tmp_path):
     plain = {path for path in pages if direct(pages[path], config, files, path) is not None}
     events = {path for path in pages if path.split("/")[1:2] == ["events"] and path.count("/") == 2 and not path.endswith("index.md")}
     if data == "real":
-        assert events and events <= plain
+        # A template writing Markdown `convert` does not take sends its pages back through Python-Markdown: same
+        # site, slower build (ARCHITECTURE.md, Performance, "the fifth round").
+        assert events and events <= plain, f"not written straight to HTML: {sorted(events - plain)[:5]}"
         assert len(plain) >= 0.9 * len(pages)
     else:  # the fixture's names and titles hold markup made to break pages
         assert len(plain) >= len(pages) // 2

@@ -184,6 +184,32 @@ def _elements(chunk: str, block_level: set[str], ids: set) -> list[int] | str | 
     return ends
 
 
+def raw_elements(chunks: list[str], index: int, block_level: set[str]) -> tuple[str, list[int] | str | None, set, int]:
+    """`_elements` of `chunks[index]` (less its leading newlines) if it starts with a tag, read on over the chunks
+    after it while it ends inside an element (html_block reads on past blank lines): the text read, its
+    elements' ends (or `OPEN`, or None), their anchor ids, and how many chunks it took."""
+    body = chunks[index].lstrip("\n")
+    ids: set = set()
+    ends = _elements(body, block_level, ids) if body[:1] == "<" else None
+    taken = 1
+    while ends is OPEN and index + taken < len(chunks):
+        body += "\n\n" + chunks[index + taken]
+        taken += 1
+        ids = set()
+        ends = _elements(body, block_level, ids)
+    return body, ends, ids, taken
+
+
+def element_texts(body: str, ends: list[int], more: bool) -> list[str]:
+    """Each element of `body` (`raw_elements`) as html_block stores it: the last one keeps the newline of the
+    blank line after it when more of the page follows."""
+    texts, start = [], 0
+    for end in ends:
+        texts.append(body[start:end] + ("\n" if end == ends[-1] and more else ""))
+        start = end + 1
+    return texts
+
+
 def _neutral(chunk: str, block_level: set[str]) -> bool:
     """Whether `html_block` ends this Markdown chunk outside any raw block: it holds inline tags and whole comments only."""
     at = chunk.find("<")
@@ -253,15 +279,7 @@ class _StashBlocks(Preprocessor):
         index = 0
         while index < len(chunks):
             chunk = chunks[index]
-            body = chunk.lstrip("\n")
-            ids: set = set()
-            ends = _elements(body, block_level, ids) if body[:1] == "<" else None
-            taken = 1
-            while ends is OPEN and index + taken < len(chunks):  # html_block reads on past blank lines
-                body += "\n\n" + chunks[index + taken]
-                taken += 1
-                ids = set()
-                ends = _elements(body, block_level, ids)
+            body, ends, ids, taken = raw_elements(chunks, index, block_level)
             if not isinstance(ends, list):
                 out.append(chunk)
                 index += 1
@@ -270,13 +288,8 @@ class _StashBlocks(Preprocessor):
                     break
                 continue
             index += taken
-            # html_block: a blank line before each stored element, one after; the last one keeps the
-            # newline of the blank line that follows it.
-            stored, start = [], 0
-            for end in ends:
-                tail = "\n" if end == ends[-1] and index < len(chunks) else ""
-                stored.append(f"\n{store(body[start:end] + tail)}\n\n")
-                start = end + 1
+            # html_block: a blank line before each stored element, one after.
+            stored = [f"\n{store(text)}\n\n" for text in element_texts(body, ends, index < len(chunks))]
             out.append(chunk[:len(chunk) - len(chunk.lstrip("\n"))] + "\n".join(stored) + body[ends[-1]:])
             self.ids |= ids
         return "\n\n".join(out).split("\n")

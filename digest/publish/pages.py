@@ -74,7 +74,8 @@ class ReusedMarkdownPage(Page):
             relative_path_ext = _RelativePathTreeprocessor(self.file, files, config)
             done = plain_markdown.convert(md, self.markdown, relative_path_ext)
             if done is not None:
-                self.content, self.toc, self._title_from_render = done.content, get_toc(done.toc_tokens), done.title
+                self.content, self.toc = done.content, get_toc(done.toc_tokens)
+                self._title_from_render = None  # such a page starts with a raw block, not a heading
                 self.present_anchor_ids = done.anchor_ids
                 if log.getEffectiveLevel() > logging.DEBUG:
                     self.links_to_anchors = done.links_to_anchors

@@ -107,7 +107,6 @@ class Converted:
 
     content: str
     toc_tokens: list
-    title: str | None
     anchor_ids: set
     links_to_anchors: dict
 
@@ -137,8 +136,9 @@ def supported(md: Markdown) -> bool:
 
 
 def convert(md: Markdown, text: str, relpath: _RelativePathTreeprocessor) -> Converted | None:
-    """The page's HTML, table of contents, title, anchor ids and links to anchors, as `md` (`supported`) and
-    MkDocs' processors would give them; None if the page holds anything else."""
+    """The page's HTML, table of contents, anchor ids and links to anchors, as `md` (`supported`) and MkDocs'
+    processors would give them (its title from the HTML is none: such a page starts with a raw block); None if
+    the page holds anything else."""
     if not text.strip() or "\t" in text or "\r" in text or "\x02" in text or "\x03" in text or "```" in text or "~~~" in text:
         return None
     try:
@@ -192,30 +192,17 @@ class _Writer:
 
     def raw(self, chunks: list[str], index: int, blocks: list) -> int:
         """The raw HTML elements from `chunks[index]` on, as `html_blocks._StashBlocks` stores them; the next index."""
-        chunk = chunks[index]
-        body = chunk.lstrip("\n")
+        body = chunks[index].lstrip("\n")
         if _COMMENT.fullmatch(body):
             # A comment alone is left by _StashBlocks to html_block, which stores it the same way.
             blocks.append(("raw", body + "\n"))
             return index + 1
-        ids: set = set()
-        ends = html_blocks._elements(body, self.block_level, ids)
-        taken = 1
-        while ends is html_blocks.OPEN and index + taken < len(chunks):
-            body += "\n\n" + chunks[index + taken]
-            taken += 1
-            ids = set()
-            ends = html_blocks._elements(body, self.block_level, ids)
+        body, ends, ids, taken = html_blocks.raw_elements(chunks, index, self.block_level)
         if not isinstance(ends, list):
             raise _NotPlain
         index += taken
-        start = 0
-        for end in ends:
-            element = body[start:end] + ("\n" if end == ends[-1] and index < len(chunks) else "")
-            blocks.append(("raw", element if self.raw_html.isblocklevel(element) else f"<p>{element}</p>"))
-            start = end + 1
-        if body[ends[-1]:].strip("\n"):
-            raise _NotPlain
+        for text in html_blocks.element_texts(body, ends, index < len(chunks)):
+            blocks.append(("raw", text if self.raw_html.isblocklevel(text) else f"<p>{text}</p>"))
         self.raw_ids |= ids
         return index
 
@@ -309,7 +296,7 @@ class _Writer:
                     raise _NotPlain
                 return "\x00" if m[1] == "\\" else m[1]
             unescaped = _ESCAPE.sub(undo, text)
-            if _NOT_PLAIN.search(_ESCAPE.sub("", text)) or "\n" in text[-1:]:
+            if _NOT_PLAIN.search(_ESCAPE.sub("", text)):
                 raise _NotPlain
             return (unescaped.replace("\x00", "\\"),)
         if _NOT_PLAIN.search(text):
@@ -322,6 +309,10 @@ class _Writer:
         tokens: list = []
         counters: dict = {}
         path_to_url = self.relpath.path_to_url
+        toc = self.toc
+        # toc's permalink, the same for every heading but its href
+        before_href = f'<a class="{_escape_attrib_html(toc.permalink_class)}" href="'
+        after_href = '"' + (f' title="{_escape_attrib_html(toc.permalink_title)}"' if toc.permalink_title else "") + ">&para;</a>"
         for block in blocks:
             if block[0] == "raw":
                 out.append(block[1])
@@ -331,21 +322,18 @@ class _Writer:
                 inner = _text_html(parts).strip()  # toc's render_inner_html
                 name = strip_tags(inner)
                 if "id" not in attributes:
-                    attributes["id"] = unique(self.toc.slugify(html.unescape(name), self.toc.sep), self.ids, counters)
+                    attributes["id"] = unique(toc.slugify(html.unescape(name), toc.sep), self.ids, counters)
                 anchor = attributes["id"]
                 tokens.append({"level": int(tag[1]), "id": anchor, "name": name, "html": inner, "data-toc-label": ""})
-                href = path_to_url("#" + anchor)
-                title = _escape_attrib_html(self.toc.permalink_title) if self.toc.permalink_title else None
-                permalink = (f'<a class="{_escape_attrib_html(self.toc.permalink_class)}" href="{_escape_attrib_html(href)}"'
-                             + (f' title="{title}"' if title is not None else "") + ">&para;</a>")
-                out.append(f"<{tag}{_attrs(attributes)}>{_text_html(parts)}{permalink}</{tag}>")
+                link = before_href + _escape_attrib_html(path_to_url("#" + anchor)) + after_href
+                out.append(f"<{tag}{_attrs(attributes)}>{_text_html(parts)}{link}</{tag}>")
             elif tag == "p":
                 out.append(f"<p{_attrs(attributes)}>{self.inline_html(parts, path_to_url)}</p>")
             else:
                 lis = "".join(f"<li>{self.inline_html(item, path_to_url)}</li>\n" for item in items)
                 out.append(f"<ul>\n{lis}</ul>")
         ids = self.ids | self.raw_ids
-        return Converted("\n".join(out).strip(), nest_toc_tokens(tokens), None, ids, self.relpath.links_to_anchors)
+        return Converted("\n".join(out).strip(), nest_toc_tokens(tokens), ids, self.relpath.links_to_anchors)
 
     @staticmethod
     def inline_html(parts: list, path_to_url) -> str:
